@@ -1,0 +1,49 @@
+import type { Config } from 'jest';
+
+const packages = ['domain', 'projections', 'adapters', 'cli'] as const;
+
+// Tests import sibling packages by their public names; map those names to sources so
+// `npm test` needs no build and a change in one package is seen by the others at once.
+const moduleNameMapper: Record<string, string> = {
+  '^@tillstream/domain/testing$': '<rootDir>/../domain/src/testing/index.ts',
+  '^@tillstream/adapters/testing$': '<rootDir>/../adapters/src/testing/index.ts',
+  '^@tillstream/(domain|projections|adapters|cli)$': '<rootDir>/../$1/src/index.ts',
+};
+
+const transform: Config['transform'] = {
+  '^.+\\.ts$': [
+    '@swc/jest',
+    {
+      jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+      module: { type: 'commonjs' },
+    },
+  ],
+};
+
+const config: Config = {
+  projects: [
+    ...packages.map((name) => ({
+      displayName: name,
+      rootDir: `<rootDir>/packages/${name}`,
+      testMatch: ['<rootDir>/src/**/*.test.ts'],
+      testEnvironment: 'node',
+      moduleNameMapper,
+      transform,
+    })),
+    {
+      displayName: 'examples',
+      rootDir: '<rootDir>/examples',
+      testMatch: ['<rootDir>/**/*.test.ts'],
+      testEnvironment: 'node',
+      moduleNameMapper: Object.fromEntries(
+        Object.entries(moduleNameMapper).map(([k, v]) => [
+          k,
+          v.replace('<rootDir>/..', '<rootDir>/../packages'),
+        ]),
+      ),
+      transform,
+    },
+  ],
+};
+
+export default config;

@@ -1,0 +1,13 @@
+import { kernelChapter } from './kernelChapter';
+import type { Print } from './output';
+
+/** The chapters of the demo story, in order; each context adds its own. */
+const chapters: readonly ((print: Print) => Promise<void>)[] = [kernelChapter];
+
+/** Runs the whole demo story on the in-memory store, printing as it goes. */
+export const runDemo = async (print: Print = (line) => console.log(line)): Promise<void> => {
+  print('tillstream demo: customers, orders and wallets on the embedded in-memory event store');
+  for (const chapter of chapters) await chapter(print);
+  print('');
+  print('Done.');
+};

@@ -1,0 +1,194 @@
+import { describe, expect, it } from '@jest/globals';
+import * as E from 'fp-ts/Either';
+import * as t from 'io-ts';
+import type { Command, Decider } from './decider';
+import type { Event, EventToAppend } from './envelope';
+import {
+  ConcurrencyError,
+  DomainError,
+  EventDecodeError,
+  IdempotencyConflictError,
+  InvalidEventError,
+} from './errors';
+import { integer } from './codecs';
+import { eventCatalog } from './eventCatalog';
+import type { EventStore } from './eventStore';
+import { handleCommand } from './handleCommand';
+import { inMemoryEventStore } from './inMemoryEventStore';
+import { streamName } from './streamName';
+
+// A tab that takes integer amounts: just enough domain to exercise the handler.
+type TabCommand = Command<'Add', { readonly amount: number }>;
+type TabEvent = Event<'Added', { readonly amount: number; readonly total: number }>;
+const tabDecider: Decider<TabCommand, TabEvent, { total: number }> = {
+  initialState: () => ({ total: 0 }),
+  evolve: (_state, event) => ({ total: event.data.total }),
+  decide: (command, state) =>
+    command.data.amount === 0
+      ? E.left(new DomainError('tab.zero', 'Nothing to add.'))
+      : E.right([
+          { type: 'Added', data: { amount: command.data.amount, total: state.total + command.data.amount } },
+        ]),
+};
+const tab = {
+  decider: tabDecider,
+  events: eventCatalog<TabEvent>({ Added: { codec: t.type({ amount: integer, total: t.number }) } }),
+};
+
+const meta = (commandId: string, tenantId = 'shop1') => ({
+  commandId,
+  tenantId,
+  actor: { role: 'operator' as const, id: 'op-1' },
+  now: new Date('2026-03-01T10:00:00Z'),
+});
+const add = (amount: number, commandId: string, tenantId?: string): TabCommand => ({
+  type: 'Add',
+  data: { amount },
+  metadata: meta(commandId, tenantId),
+});
+const tabStream = streamName('tab', 'shop1', 'one');
+
+describe('handleCommand', () => {
+  it('appends the decided events with envelope metadata from the command', async () => {
+    const store = inMemoryEventStore();
+    const result = await handleCommand(store, tab, tabStream, add(5, 'cmd-1'));
+    expect(E.isRight(result) && result.right.state).toEqual({ total: 5 });
+    const [stored] = await store.readStream(tabStream);
+    expect(stored?.metadata).toMatchObject({
+      commandId: 'cmd-1',
+      correlationId: 'cmd-1',
+      tenantId: 'shop1',
+      actor: { role: 'operator', id: 'op-1' },
+      occurredAt: '2026-03-01T10:00:00.000Z',
+      schemaVersion: 1,
+    });
+  });
+
+  it('lets two handlers racing on one stream both succeed by re-reading and re-deciding', async () => {
+    const store = inMemoryEventStore();
+    const results = await Promise.all([
+      handleCommand(store, tab, tabStream, add(2, 'a')),
+      handleCommand(store, tab, tabStream, add(3, 'b')),
+    ]);
+    expect(results.every(E.isRight)).toBe(true);
+    const totals = (await store.readStream(tabStream)).map((e) => (e.data as { total: number }).total);
+    expect(totals).toEqual([2, 5]);
+  });
+
+  it('gives the loser a ConcurrencyError once its retries are used up', async () => {
+    const inner = inMemoryEventStore();
+    // A rival writes between every read and append, so every attempt conflicts.
+    const busy: EventStore = {
+      ...inner,
+      appendToStream: async (name, events, options) => {
+        await handleCommand(inner, tab, name, add(1, `rival-${Math.random()}`));
+        return inner.appendToStream(name, events, options);
+      },
+    };
+    const result = await handleCommand(busy, tab, tabStream, add(7, 'loser'), { maxAttempts: 3 });
+    expect(E.isLeft(result)).toBe(true);
+    const error = (result as E.Left<ConcurrencyError>).left;
+    expect(error).toBeInstanceOf(ConcurrencyError);
+    expect(error.attempts).toBe(3);
+    expect(error.streamName).toBe(tabStream);
+    const written = await inner.readStream(tabStream);
+    expect(written.filter((e) => e.metadata.commandId === 'loser')).toHaveLength(0);
+  });
+
+  it('writes nothing for a re-sent command and returns the first result', async () => {
+    const store = inMemoryEventStore();
+    const first = await handleCommand(store, tab, tabStream, add(4, 'once'));
+    await handleCommand(store, tab, tabStream, add(1, 'other'));
+    const again = await handleCommand(store, tab, tabStream, add(4, 'once'));
+    expect(await store.readStream(tabStream)).toHaveLength(2);
+    expect(E.isRight(again) && again.right.idempotent).toBe(true);
+    expect(E.isRight(again) && again.right.events.map((e) => e.event)).toEqual(
+      E.isRight(first) ? first.right.events.map((e) => e.event) : undefined,
+    );
+  });
+
+  it('refuses a re-used command id carrying a different request', async () => {
+    const store = inMemoryEventStore();
+    await handleCommand(store, tab, tabStream, add(4, 'once'));
+    const reused = await handleCommand(store, tab, tabStream, add(9, 'once'));
+    expect(E.isLeft(reused) && reused.left).toBeInstanceOf(IdempotencyConflictError);
+    expect(await store.readStream(tabStream)).toHaveLength(1);
+  });
+
+  it('names stream, revision, type and field when a stored event does not decode', async () => {
+    const store = inMemoryEventStore();
+    await handleCommand(store, tab, tabStream, add(4, 'ok'));
+    const bad: EventToAppend = {
+      eventId: '5b0a4a8e-2f7c-4c39-9d54-9a8f2a3f0c11',
+      type: 'Added',
+      data: { amount: 'lots', total: 4 },
+      metadata: { ...(await store.readStream(tabStream))[0]!.metadata, eventId: 'x', commandId: 'forged' },
+    };
+    await store.appendToStream(tabStream, [bad], { expectedRevision: 0n });
+    const result = await handleCommand(store, tab, tabStream, add(1, 'next'));
+    const error = (result as E.Left<EventDecodeError>).left;
+    expect(error).toBeInstanceOf(EventDecodeError);
+    expect([error.streamName, error.revision, error.eventType, error.field]).toEqual([
+      tabStream,
+      1n,
+      'Added',
+      'amount',
+    ]);
+    expect(error.message).toContain('"lots"');
+  });
+
+  it('refuses to write an event its schema rejects, and writes nothing', async () => {
+    const store = inMemoryEventStore();
+    const result = await handleCommand(store, tab, tabStream, add(1.5, 'float'));
+    expect(E.isLeft(result) && result.left).toBeInstanceOf(InvalidEventError);
+    expect(E.isLeft(result) && result.left.details['field']).toBe('amount');
+    expect(await store.readStream(tabStream)).toEqual([]);
+  });
+
+  it('returns a refusal from the decider as a value and writes nothing', async () => {
+    const store = inMemoryEventStore();
+    const result = await handleCommand(store, tab, tabStream, add(0, 'zero'));
+    expect(E.isLeft(result) && result.left.code).toBe('tab.zero');
+    expect(await store.readStream(tabStream)).toEqual([]);
+  });
+
+  it('seals tenants: a command of one tenant cannot touch another tenant stream', async () => {
+    const store = inMemoryEventStore();
+    const result = await handleCommand(store, tab, tabStream, add(3, 'intruder', 'shop2'));
+    expect(E.isLeft(result) && result.left.code).toBe('tenant.sealed');
+    expect(await store.readStream(tabStream)).toEqual([]);
+  });
+
+  it('reads old schema versions through upcasters', async () => {
+    const store = inMemoryEventStore();
+    const v1 = eventCatalog<Event<'Added', { amount: number }>>({
+      Added: { codec: t.type({ amount: t.number }) },
+    });
+    await handleCommand(
+      store,
+      {
+        decider: {
+          initialState: () => ({}),
+          evolve: (s) => s,
+          decide: (c: TabCommand) => E.right([{ type: 'Added' as const, data: { amount: c.data.amount } }]),
+        },
+        events: v1,
+      },
+      tabStream,
+      add(6, 'old'),
+    );
+    const v2 = {
+      decider: tabDecider,
+      events: eventCatalog<TabEvent>({
+        Added: {
+          codec: t.type({ amount: integer, total: t.number }),
+          version: 2,
+          upcasters: { 1: (d) => ({ ...(d as object), total: (d as { amount: number }).amount }) },
+        },
+      }),
+    };
+    const result = await handleCommand(store, v2, tabStream, add(1, 'new'));
+    expect(E.isRight(result) && result.right.state).toEqual({ total: 7 });
+    expect((await store.readStream(tabStream))[1]?.metadata.schemaVersion).toBe(2);
+  });
+});

@@ -1,0 +1,232 @@
+import * as E from 'fp-ts/Either';
+import { commandHash } from './commandHash';
+import type { Command, DecisionError, Decider } from './decider';
+import type { Event, EventMetadata, EventToAppend, RecordedEvent, StoredEvent } from './envelope';
+import {
+  ConcurrencyError,
+  EventDecodeError,
+  IdempotencyConflictError,
+  InvalidEventError,
+  PermissionError,
+} from './errors';
+import type { EventCatalog } from './eventCatalog';
+import type { EventStore } from './eventStore';
+import { deterministicId } from './ids';
+import type { StreamRevision } from './revision';
+import { parseStreamName } from './streamName';
+
+/** A decider together with the catalog that stores its events. */
+export interface Aggregate<C extends Command, Ev extends Event, S> {
+  readonly decider: Decider<C, Ev, S>;
+  readonly events: EventCatalog<Ev>;
+}
+
+/** Every way `handleCommand` can fail without throwing. */
+export type CommandError =
+  DecisionError | ConcurrencyError | EventDecodeError | InvalidEventError | IdempotencyConflictError;
+
+/** What a handled command produced. */
+export interface CommandResult<Ev extends Event, S> {
+  readonly streamName: string;
+  /** The events this command wrote (or, when `idempotent`, wrote the first time it was sent). */
+  readonly events: readonly CommittedEvent<Ev>[];
+  /** State after the command's events. */
+  readonly state: S;
+  /** Revision of the stream's last event, or 'no_stream' if it has none. */
+  readonly revision: StreamRevision | 'no_stream';
+  /** True when the command had been handled before and nothing was written now. */
+  readonly idempotent: boolean;
+}
+
+/** An event a command wrote, with its place in the stream. */
+export type CommittedEvent<Ev extends Event> = Omit<RecordedEvent<Ev>, 'position'>;
+
+/** Tuning of the read-decide-append loop. */
+export interface HandleCommandOptions {
+  /** How many times to read, decide and append before giving up on a busy stream (default 10). */
+  readonly maxAttempts?: number;
+}
+
+/** The stream as folded: its state, revision and the events an earlier send of this command wrote. */
+interface Folded<Ev extends Event, S> {
+  readonly state: S;
+  readonly revision: StreamRevision | 'no_stream';
+  readonly previous: readonly RecordedEvent<Ev>[];
+}
+
+const decodeStored = <Ev extends Event>(
+  catalog: EventCatalog<Ev>,
+  stored: StoredEvent,
+): E.Either<EventDecodeError, RecordedEvent<Ev>> => {
+  const decoded = catalog.decode(stored.type, stored.data, stored.metadata.schemaVersion);
+  return E.isLeft(decoded)
+    ? E.left(
+        new EventDecodeError(
+          stored.streamName,
+          stored.revision,
+          stored.type,
+          decoded.left.field,
+          decoded.left.reason,
+        ),
+      )
+    : E.right({
+        event: decoded.right,
+        metadata: stored.metadata,
+        streamName: stored.streamName,
+        revision: stored.revision,
+        position: stored.position,
+      });
+};
+
+/** Decodes one stored event with a catalog; the error names stream, revision, type and field. */
+export const decodeEvent = decodeStored;
+
+const fold = <C extends Command, Ev extends Event, S>(
+  aggregate: Aggregate<C, Ev, S>,
+  stored: readonly StoredEvent[],
+  command: C,
+): E.Either<EventDecodeError | PermissionError, Folded<Ev, S>> => {
+  const { evolve, initialState } = aggregate.decider;
+  let state = initialState();
+  const previous: RecordedEvent<Ev>[] = [];
+  for (const s of stored) {
+    if (s.metadata.tenantId !== command.metadata.tenantId) {
+      return E.left(
+        new PermissionError('tenant.sealed', `Stream ${s.streamName} holds an event of another tenant.`, {
+          streamName: s.streamName,
+          revision: s.revision,
+        }),
+      );
+    }
+    const recorded = decodeStored(aggregate.events, s);
+    if (E.isLeft(recorded)) return recorded;
+    state = evolve(state, recorded.right.event);
+    if (s.metadata.commandId === command.metadata.commandId) previous.push(recorded.right);
+  }
+  const last = stored[stored.length - 1];
+  return E.right({ state, revision: last === undefined ? 'no_stream' : last.revision, previous });
+};
+
+const envelope = <Ev extends Event>(
+  aggregate: Aggregate<Command, Ev, unknown>,
+  streamName: string,
+  command: Command,
+  hash: string,
+  events: readonly Ev[],
+): E.Either<InvalidEventError, EventToAppend[]> => {
+  const out: EventToAppend[] = [];
+  const m = command.metadata;
+  for (const [i, event] of events.entries()) {
+    const encoded = aggregate.events.encode(event);
+    if (E.isLeft(encoded)) {
+      return E.left(
+        new InvalidEventError(
+          'event.invalid',
+          `Refused to write ${event.type}: field "${encoded.left.field}" ${encoded.left.reason}.`,
+          { eventType: event.type, ...encoded.left },
+        ),
+      );
+    }
+    const eventId = deterministicId(`${streamName}|${m.commandId}|${i}`);
+    const metadata: EventMetadata = {
+      eventId,
+      commandId: m.commandId,
+      commandHash: hash,
+      correlationId: m.correlationId ?? m.commandId,
+      causationId: m.causationId ?? m.commandId,
+      tenantId: m.tenantId,
+      actor: m.actor,
+      occurredAt: m.now.toISOString(),
+      schemaVersion: encoded.right.schemaVersion,
+    };
+    out.push({ eventId, type: encoded.right.type, data: encoded.right.data, metadata });
+  }
+  return E.right(out);
+};
+
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Reads the stream, folds it, decides, and appends at the revision it read; on a concurrency
+ * conflict it reads and decides again. A command whose `commandId` already wrote to the stream
+ * writes nothing and returns what it wrote the first time.
+ */
+export const handleCommand = async <C extends Command, Ev extends Event, S>(
+  store: EventStore,
+  aggregate: Aggregate<C, Ev, S>,
+  streamName: string,
+  command: C,
+  options: HandleCommandOptions = {},
+): Promise<E.Either<CommandError, CommandResult<Ev, S>>> => {
+  const parts = parseStreamName(streamName);
+  if (parts === undefined || parts.tenantId !== command.metadata.tenantId) {
+    return E.left(
+      new PermissionError(
+        'tenant.sealed',
+        `Tenant ${command.metadata.tenantId} cannot write to stream ${streamName}.`,
+        { streamName, tenantId: command.metadata.tenantId },
+      ),
+    );
+  }
+  const hash = commandHash(command.type, command.data);
+  const maxAttempts = options.maxAttempts ?? 10;
+  let lastConflict: ConcurrencyError | undefined;
+
+  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    const folded = fold(aggregate, await store.readStream(streamName), command);
+    if (E.isLeft(folded)) return folded;
+    const { state, revision, previous } = folded.right;
+
+    const first = previous[0];
+    if (first !== undefined) {
+      return first.metadata.commandHash === hash
+        ? E.right({ streamName, events: previous, state, revision, idempotent: true })
+        : E.left(new IdempotencyConflictError(command.metadata.commandId));
+    }
+
+    const decision = aggregate.decider.decide(command, state);
+    if (E.isLeft(decision)) return decision;
+    if (decision.right.length === 0) {
+      return E.right({ streamName, events: [], state, revision, idempotent: false });
+    }
+
+    const toAppend = envelope(
+      aggregate as Aggregate<Command, Ev, unknown>,
+      streamName,
+      command,
+      hash,
+      decision.right,
+    );
+    if (E.isLeft(toAppend)) return toAppend;
+
+    const appended = await store.appendToStream(streamName, toAppend.right, { expectedRevision: revision });
+    if (E.isLeft(appended)) {
+      lastConflict = appended.left;
+      await yieldToOthers();
+      continue;
+    }
+
+    const base = appended.right.nextExpectedRevision - BigInt(toAppend.right.length - 1);
+    let next = state;
+    const events = decision.right.map((event, i): CommittedEvent<Ev> => {
+      next = aggregate.decider.evolve(next, event);
+      const written = toAppend.right[i] as EventToAppend;
+      return { event, metadata: written.metadata, streamName, revision: base + BigInt(i) };
+    });
+    return E.right({
+      streamName,
+      events,
+      state: next,
+      revision: appended.right.nextExpectedRevision,
+      idempotent: false,
+    });
+  }
+  return E.left(
+    new ConcurrencyError(
+      streamName,
+      lastConflict?.expected ?? 'any',
+      lastConflict?.actual ?? 'no_stream',
+      maxAttempts,
+    ),
+  );
+};

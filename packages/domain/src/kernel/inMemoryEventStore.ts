@@ -1,0 +1,206 @@
+import * as E from 'fp-ts/Either';
+import type { EventToAppend, StoredEvent } from './envelope';
+import { ConcurrencyError } from './errors';
+import type {
+  AppendResult,
+  EventFilter,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeToAllOptions,
+  Subscription,
+  SubscriptionHandler,
+} from './eventStore';
+import type { ExpectedRevision, Position, StreamRevision } from './revision';
+
+interface StreamRecord {
+  readonly events: StoredEvent[];
+  readonly revisionById: Map<string, number>;
+}
+
+/** The in-memory store, plus what only it can offer: a look at everything it holds. */
+export interface InMemoryEventStore extends EventStore {
+  /** Every stored event in `$all` order (a copy of the list; the events are frozen). */
+  readonly allEvents: () => readonly StoredEvent[];
+}
+
+/** Tells whether a stored event passes a subscription or read filter. */
+export const matchesFilter = (filter: EventFilter | undefined, event: StoredEvent): boolean => {
+  if (filter === undefined) return true;
+  const subject = filter.kind === 'streamPrefix' ? event.streamName : event.type;
+  return filter.prefixes.some((p) => subject.startsWith(p));
+};
+
+const isThenable = (value: unknown): value is PromiseLike<void> =>
+  value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function';
+
+/**
+ * The reference `EventStore` and the embedded default: EventStoreDB's append semantics
+ * (expected revisions, idempotent re-append of the same event ids) over arrays in memory.
+ * Event data and metadata go through JSON on append, as they would to a real store.
+ */
+export const inMemoryEventStore = (): InMemoryEventStore => {
+  const log: StoredEvent[] = [];
+  const streams = new Map<string, StreamRecord>();
+  const wakers = new Set<() => void>();
+
+  // Position = index in the log + 1: positions start above 0 and are strictly increasing.
+  const positionAt = (index: number): Position => BigInt(index + 1);
+  const indexAfter = (position: Position | undefined): number =>
+    position === undefined ? 0 : Math.max(0, Math.min(log.length, Number(position)));
+
+  /** Returns the result of an earlier identical append, if `events` repeat ids stored from `start`. */
+  const idempotentReplay = (
+    record: StreamRecord,
+    start: number,
+    events: readonly EventToAppend[],
+  ): AppendResult | 'mismatch' => {
+    for (const [i, e] of events.entries()) {
+      const stored = record.events[start + i];
+      if (stored === undefined || stored.eventId !== e.eventId) return 'mismatch';
+    }
+    const last = record.events[start + events.length - 1] as StoredEvent;
+    return { nextExpectedRevision: last.revision, position: last.position };
+  };
+
+  const check = (
+    streamName: string,
+    record: StreamRecord | undefined,
+    expected: ExpectedRevision,
+    events: readonly EventToAppend[],
+  ): E.Either<ConcurrencyError, 'write' | AppendResult> => {
+    const current: StreamRevision | 'no_stream' =
+      record === undefined || record.events.length === 0 ? 'no_stream' : BigInt(record.events.length - 1);
+    const conflict = () => E.left(new ConcurrencyError(streamName, expected, current));
+    const replayFrom = (start: number) => {
+      if (record === undefined) return conflict();
+      const replay = idempotentReplay(record, start, events);
+      return replay === 'mismatch' ? conflict() : E.right(replay);
+    };
+    const firstId = events[0]?.eventId;
+    if (expected === 'any') {
+      const at = firstId === undefined ? undefined : record?.revisionById.get(firstId);
+      return at === undefined ? E.right('write') : replayFrom(at);
+    }
+    if (expected === 'no_stream') return current === 'no_stream' ? E.right('write') : replayFrom(0);
+    if (expected === 'stream_exists') return current === 'no_stream' ? conflict() : E.right('write');
+    if (current === 'no_stream') return conflict();
+    if (expected === current) return E.right('write');
+    return expected < current ? replayFrom(Number(expected) + 1) : conflict();
+  };
+
+  const appendToStream: EventStore['appendToStream'] = async (streamName, events, { expectedRevision }) => {
+    if (events.length === 0) throw new TypeError(`appendToStream(${streamName}) needs at least one event`);
+    const record = streams.get(streamName);
+    const decision = check(streamName, record, expectedRevision, events);
+    if (E.isLeft(decision)) return decision;
+    if (decision.right !== 'write') return E.right(decision.right);
+
+    const target: StreamRecord = record ?? { events: [], revisionById: new Map() };
+    if (record === undefined) streams.set(streamName, target);
+    for (const e of events) {
+      const revision = target.events.length;
+      // The JSON round trip makes stored events exactly what a real store would give back.
+      const stored: StoredEvent = Object.freeze({
+        eventId: e.eventId,
+        type: e.type,
+        data: JSON.parse(JSON.stringify(e.data)) as unknown,
+        metadata: JSON.parse(JSON.stringify(e.metadata)) as StoredEvent['metadata'],
+        streamName,
+        revision: BigInt(revision),
+        position: positionAt(log.length),
+      });
+      log.push(stored);
+      target.events.push(stored);
+      target.revisionById.set(e.eventId, revision);
+    }
+    for (const wake of wakers) wake();
+    wakers.clear();
+    const last = target.events[target.events.length - 1] as StoredEvent;
+    return E.right({ nextExpectedRevision: last.revision, position: last.position });
+  };
+
+  const readStream: EventStore['readStream'] = async (streamName, options: ReadStreamOptions = {}) => {
+    const events = streams.get(streamName)?.events ?? [];
+    const max = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    const from = options.fromRevision;
+    if (options.direction === 'backwards') {
+      const start =
+        from === undefined || from === 'end' ? events.length - 1 : from === 'start' ? 0 : Number(from);
+      const upTo = Math.min(start, events.length - 1);
+      return events.slice(Math.max(0, upTo - max + 1), upTo + 1).reverse();
+    }
+    const start = from === undefined || from === 'start' ? 0 : from === 'end' ? events.length : Number(from);
+    return events.slice(start, start + max);
+  };
+
+  const readAll: EventStore['readAll'] = async (options: ReadAllOptions = {}) => {
+    const max = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    const out: StoredEvent[] = [];
+    for (let i = indexAfter(options.after); i < log.length && out.length < max; i++) {
+      const e = log[i] as StoredEvent;
+      if (matchesFilter(options.filter, e)) out.push(e);
+    }
+    return out;
+  };
+
+  const subscribeToAll = (options: SubscribeToAllOptions, handler: SubscriptionHandler): Subscription => {
+    let active = true;
+    let wakeMe: (() => void) | undefined;
+    let next = indexAfter(options.after);
+
+    const waitForAppend = () =>
+      new Promise<void>((resolve) => {
+        wakeMe = resolve;
+        wakers.add(resolve);
+      });
+
+    const run = async () => {
+      let caughtUp = false;
+      while (active) {
+        if (next < log.length) {
+          const e = log[next++] as StoredEvent;
+          if (!matchesFilter(options.filter, e)) continue;
+          const result = handler.onEvent(e);
+          if (isThenable(result)) await result;
+          continue;
+        }
+        if (!caughtUp) {
+          caughtUp = true;
+          handler.onCaughtUp?.();
+          continue;
+        }
+        await waitForAppend();
+      }
+    };
+
+    const done = run().then(
+      () => undefined,
+      (error: unknown) => {
+        active = false;
+        handler.onError?.(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+
+    return {
+      done,
+      unsubscribe: async () => {
+        active = false;
+        if (wakeMe !== undefined) {
+          wakers.delete(wakeMe);
+          wakeMe();
+        }
+        await done;
+      },
+    };
+  };
+
+  return {
+    appendToStream,
+    readStream,
+    readAll,
+    headPosition: async () => (log.length === 0 ? undefined : positionAt(log.length - 1)),
+    subscribeToAll,
+    allEvents: () => [...log],
+  };
+};
