@@ -1,0 +1,224 @@
+import * as E from 'fp-ts/Either';
+import * as O from 'fp-ts/Option';
+import {
+  ParseError,
+  isSupportedCountry,
+  parseDigits,
+  parsePhoneNumberWithError,
+  validatePhoneNumberLength,
+  type CountryCode,
+  type NumberType,
+  type PhoneNumber as LibPhoneNumber,
+} from 'libphonenumber-js/max';
+import type { ValidationError } from '../kernel/errors';
+import type { Brand } from './brand';
+import { isRecord, storedFormCodec } from './codec';
+import { CountryCodeCodec, countryName } from './country';
+import { refuse, refuseNotText, shown } from './refusal';
+
+/** A phone number in E.164 form (`+79161234567`): the identity key, since RU and KZ share +7. */
+export type E164 = Brand<string, 'E164'>;
+
+/** A normalised phone number, with what was typed kept for display and audits. */
+export type PhoneNumber = {
+  readonly e164: E164;
+  readonly raw: string;
+  /** The country whose numbering plan the number belongs to; absent for non-geographic numbers (+800). */
+  readonly country?: CountryCode;
+};
+
+/** How a shop reads phone numbers. */
+export type PhoneOptions = {
+  /** Reads numbers typed without a country code (RU: `8 916…` → `+7 916…`; NL: `06…` → `+31 6…`). */
+  readonly defaultCountry?: CountryCode;
+  /** Shop policy: refuse landlines, e.g. when the number is used for SMS. */
+  readonly requireMobile?: boolean;
+  /** The field named in refusals; `phone` unless told. */
+  readonly field?: string;
+};
+
+type ParseOptions = { readonly defaultCountry?: CountryCode; readonly extract: false };
+
+// extract:false: "Call 8916 1234567" must be refused, not mined for a number the cashier did not mean.
+const NO_COUNTRY: ParseOptions = { extract: false };
+const parseOptionsByCountry = new Map<CountryCode, ParseOptions>();
+
+const parseOptionsFor = (country: CountryCode | undefined): ParseOptions => {
+  if (country === undefined) return NO_COUNTRY;
+  let options = parseOptionsByCountry.get(country);
+  if (options === undefined) {
+    options = { defaultCountry: country, extract: false };
+    parseOptionsByCountry.set(country, options);
+  }
+  return options;
+};
+
+// US-style plans cannot tell mobiles from landlines; refusing them would refuse every such number.
+const MOBILE_TYPES: ReadonlySet<NumberType> = new Set<NumberType>(['MOBILE', 'FIXED_LINE_OR_MOBILE']);
+
+type Reading =
+  | { readonly ok: true; readonly number: LibPhoneNumber; readonly type: NonNullable<NumberType> }
+  | { readonly ok: false; readonly reason: string; readonly number?: LibPhoneNumber };
+
+/** Parses once and classifies once; shared by registration and search so both read numbers alike. */
+const read = (raw: string, defaultCountry: CountryCode | undefined): Reading => {
+  let number: LibPhoneNumber;
+  try {
+    number = parsePhoneNumberWithError(raw, parseOptionsFor(defaultCountry));
+  } catch (error) {
+    if (error instanceof ParseError) return { ok: false, reason: error.message };
+    throw error;
+  }
+  if (number.ext !== undefined) return { ok: false, reason: 'EXTENSION', number };
+  // With `max` metadata an undefined type means "not a valid number": one regex pass answers both questions.
+  const type = number.getType();
+  return type === undefined ? { ok: false, reason: 'INVALID', number } : { ok: true, number, type };
+};
+
+const inCountry = (country: CountryCode | undefined): string =>
+  country === undefined ? '' : ` for ${countryName(country)}`;
+
+const refusal = (
+  reading: Extract<Reading, { ok: false }>,
+  raw: string,
+  options: PhoneOptions,
+  field: string,
+): E.Either<ValidationError, never> => {
+  const typed = shown(raw);
+  const { defaultCountry } = options;
+  const country = reading.number?.country ?? defaultCountry;
+  const foreignHint = 'if it is a foreign number, type it with + and the country code.';
+  switch (reading.reason) {
+    case 'INVALID_COUNTRY':
+      return defaultCountry !== undefined && !isSupportedCountry(defaultCountry)
+        ? refuse(
+            'phone.unknown_default_country',
+            `${typed} cannot be read: the shop's default country ${shown(defaultCountry)} is not a known country code.`,
+            field,
+            raw,
+            { defaultCountry },
+          )
+        : refuse(
+            'phone.no_country',
+            `${typed} has no country code: type it with + and the country code, or set the shop's default country.`,
+            field,
+            raw,
+          );
+    case 'NOT_A_NUMBER':
+      return refuse('phone.not_a_number', `${typed} is not a phone number.`, field, raw);
+    case 'TOO_SHORT':
+      return refuse('phone.too_short', `${typed} is too short to be a phone number.`, field, raw);
+    case 'TOO_LONG':
+      return refuse('phone.too_long', `${typed} is too long to be a phone number.`, field, raw);
+    case 'EXTENSION':
+      return refuse(
+        'phone.has_extension',
+        `${typed} has an extension; a customer's phone must reach them directly, so type it without the extension.`,
+        field,
+        raw,
+      );
+    default: {
+      // Only failures pay for a second look, to tell "too short" from "no such number".
+      const length = validatePhoneNumberLength(raw, parseOptionsFor(defaultCountry));
+      const e164 = reading.number?.number;
+      const details = e164 === undefined ? {} : { readAs: e164 };
+      if (length === 'TOO_SHORT')
+        return refuse(
+          'phone.too_short',
+          `${typed} is too short to be a phone number${inCountry(country)}.`,
+          field,
+          raw,
+          details,
+        );
+      if (length === 'TOO_LONG')
+        return refuse(
+          'phone.too_long',
+          `${typed} is too long to be a phone number${inCountry(country)}.`,
+          field,
+          raw,
+          details,
+        );
+      if (length === 'INVALID_LENGTH')
+        return refuse(
+          'phone.wrong_length',
+          `${typed} has the wrong number of digits for a phone number${inCountry(country)}.`,
+          field,
+          raw,
+          details,
+        );
+      return refuse(
+        'phone.invalid',
+        `${typed} is not a valid phone number${inCountry(country)}; ${foreignHint}`,
+        field,
+        raw,
+        details,
+      );
+    }
+  }
+};
+
+/** Normalises a typed phone number to E.164 using the shop's default country; refuses impossible numbers. */
+export const parsePhone = (
+  input: unknown,
+  options: PhoneOptions = {},
+): E.Either<ValidationError, PhoneNumber> => {
+  const field = options.field ?? 'phone';
+  if (typeof input !== 'string') return refuseNotText('phone', 'phone number', field, input);
+  if (input.trim() === '') return refuse('phone.empty', 'No phone number was typed.', field, input);
+  const reading = read(input, options.defaultCountry);
+  if (!reading.ok) return refusal(reading, input, options, field);
+  const { number, type } = reading;
+  if (options.requireMobile === true && !MOBILE_TYPES.has(type))
+    return refuse(
+      'phone.not_mobile',
+      `${shown(input)} is not a mobile number; this shop needs a mobile phone number.`,
+      field,
+      input,
+      { numberType: type },
+    );
+  const e164 = number.number as E164;
+  return E.right(
+    number.country === undefined ? { e164, raw: input } : { e164, raw: input, country: number.country },
+  );
+};
+
+/** The E.164 key of a search query when it is a complete valid number, so 7… and 8… find the same customer. */
+export const parsePhoneQuery = (input: string, defaultCountry?: CountryCode): O.Option<E164> => {
+  // Skips the parser for names and short fragments, which search sends here constantly.
+  if (parseDigits(input).length < 3) return O.none;
+  const reading = read(input, defaultCountry);
+  return reading.ok ? O.some(reading.number.number as E164) : O.none;
+};
+
+/** The digits of an input (wide and Arabic-Indic numerals folded to ASCII), for "contains" search on partial numbers. */
+export const phoneDigits = (input: string): string => parseDigits(input);
+
+/** The WhatsApp id of a number: E.164 digits without '+', as wa.me links and WhatsApp APIs expect. */
+export const whatsAppId = (phone: PhoneNumber | E164): string =>
+  (typeof phone === 'string' ? phone : phone.e164).slice(1);
+
+// Stored numbers are checked for shape only: numbering plans change, and old events must always decode.
+const E164_SHAPE = /^\+[1-9]\d{3,14}$/;
+
+/** Checks the E.164 shape (`+` and 4 to 15 digits) without consulting numbering plans. */
+export const isE164 = (u: unknown): u is E164 => typeof u === 'string' && E164_SHAPE.test(u);
+
+/** io-ts codec for a stored E.164 string. */
+export const E164Codec = storedFormCodec<E164, string>('E164', (u) =>
+  isE164(u) ? E.right(u) : E.left('an E.164 phone number is + followed by 4 to 15 digits'),
+);
+
+/** The stored form of a PhoneNumber. */
+export type PhoneNumberJson = { readonly e164: string; readonly raw: string; readonly country?: string };
+
+/** io-ts codec for a stored PhoneNumber (`{ e164, raw, country? }`). */
+export const PhoneNumberCodec = storedFormCodec<PhoneNumber, PhoneNumberJson>('PhoneNumber', (u) => {
+  if (!isRecord(u)) return E.left('a phone number is an object { e164, raw, country? }');
+  const { e164, raw, country } = u;
+  if (!isE164(e164)) return E.left('e164 must be + followed by 4 to 15 digits');
+  if (typeof raw !== 'string') return E.left('raw must be text');
+  if (country === undefined) return E.right({ e164, raw });
+  return CountryCodeCodec.is(country)
+    ? E.right({ e164, raw, country })
+    : E.left('country must be two upper-case letters');
+});
