@@ -1,0 +1,121 @@
+import { Server, ServerCredentials } from '@grpc/grpc-js';
+import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
+import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb';
+import type { IStreamsServer } from '@eventstore/db-client/generated/streams_grpc_pb';
+import { appendHandler } from './appendHandler';
+import { batchAppendHandler } from './batchAppendHandler';
+import { deleteHandler, tombstoneHandler } from './deleteHandlers';
+import { clearLog, createLog } from './log';
+import type { Log } from './log';
+import type { ActiveSubscriptions } from './readHandler';
+import { readHandler } from './readHandler';
+import { seedSystemEvents } from './seed';
+import { EMULATED_SERVER_VERSION, serverFeaturesHandler } from './serverFeatures';
+import { DEFAULT_MAX_APPEND_SIZE } from './writes';
+
+/** How to start a test server. */
+export interface EventStoreDBTestServerOptions {
+  /** Bytes per append (data + metadata + 2 × type length per event); EventStoreDB's default is 1 MiB. */
+  readonly maxAppendSize?: number;
+  /** Version advertised by ServerFeatures. */
+  readonly serverVersion?: string;
+  /** Write the system events of a fresh node at start (default true). */
+  readonly seedSystemEvents?: boolean;
+}
+
+/** A running in-memory EventStoreDB look-alike on 127.0.0.1, reached through the real client. */
+export interface EventStoreDBTestServer {
+  /** `esdb://127.0.0.1:PORT?tls=false`. */
+  readonly connectionString: string;
+  readonly port: number;
+  /** Closes every connection and the port; the data stays for `start()`. */
+  readonly stop: () => Promise<void>;
+  /** Listens again, on the same port, with the same data. */
+  readonly start: () => Promise<void>;
+  /** Kills every live call and socket but keeps listening, so clients reconnect. */
+  readonly dropConnections: () => void;
+  /** Forgets every event and seeds again, as a fresh node. */
+  readonly reset: () => void;
+  /** Whether the server is listening. */
+  readonly isRunning: () => boolean;
+}
+
+const HOST = '127.0.0.1';
+
+const bind = (server: Server, port: number): Promise<number> =>
+  new Promise((resolve, reject) =>
+    server.bindAsync(`${HOST}:${port}`, ServerCredentials.createInsecure(), (error, bound) =>
+      error ? reject(error) : resolve(bound),
+    ),
+  );
+
+const createGrpcServer = (
+  log: Log,
+  active: ActiveSubscriptions,
+  options: EventStoreDBTestServerOptions,
+): Server => {
+  const maxAppendSize = options.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE;
+  // The client reads up to 17 MiB; accept as much so the size check, not the transport, refuses big appends.
+  const server = new Server({ 'grpc.max_receive_message_length': 17 * 1024 * 1024 });
+  const streams: IStreamsServer = {
+    read: readHandler(log, active),
+    append: appendHandler(log, maxAppendSize),
+    delete: deleteHandler(log),
+    tombstone: tombstoneHandler(log),
+    batchAppend: batchAppendHandler(log, maxAppendSize),
+  };
+  server.addService(StreamsService, streams);
+  server.addService(ServerFeaturesService, {
+    getSupportedMethods: serverFeaturesHandler(options.serverVersion ?? EMULATED_SERVER_VERSION),
+  });
+  return server;
+};
+
+/** Starts an in-memory, single-node, insecure EventStoreDB test server on a free loopback port. */
+export const startEventStoreDBTestServer = async (
+  options: EventStoreDBTestServerOptions = {},
+): Promise<EventStoreDBTestServer> => {
+  const log = createLog();
+  const seed = options.seedSystemEvents ?? true;
+  if (seed) seedSystemEvents(log);
+  const active: ActiveSubscriptions = new Set();
+  let server: Server | undefined = createGrpcServer(log, active, options);
+  const port = await bind(server, 0);
+
+  const endSubscriptions = (): void => {
+    for (const stop of [...active]) stop();
+  };
+
+  const stop = async (): Promise<void> => {
+    if (!server) return;
+    endSubscriptions();
+    server.forceShutdown();
+    server = undefined;
+    // Let the sockets' close events run before a test asserts on the client side.
+    await new Promise((resolve) => setImmediate(resolve));
+  };
+
+  const start = async (): Promise<void> => {
+    if (server) return;
+    const next = createGrpcServer(log, active, options);
+    await bind(next, port);
+    server = next;
+  };
+
+  return {
+    connectionString: `esdb://${HOST}:${port}?tls=false`,
+    port,
+    stop,
+    start,
+    dropConnections: () => {
+      endSubscriptions();
+      // GOAWAY to every session, then destroy whatever is left at once; the port stays bound.
+      server?.drain(`${HOST}:${port}`, 0);
+    },
+    reset: () => {
+      clearLog(log);
+      if (seed) seedSystemEvents(log);
+    },
+    isRunning: () => server !== undefined,
+  };
+};
