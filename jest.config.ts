@@ -1,4 +1,5 @@
 import type { Config } from 'jest';
+import { join } from 'node:path';
 
 const packages = ['domain', 'projections', 'adapters', 'cli'] as const;
 
@@ -10,14 +11,9 @@ const moduleNameMapper: Record<string, string> = {
   '^@tillstream/(domain|projections|adapters|cli)$': '<rootDir>/../$1/src/index.ts',
 };
 
+// Transpile only (the tsconfig sets isolatedModules): `npm run typecheck` does the type checking.
 const transform: Config['transform'] = {
-  '^.+\\.ts$': [
-    '@swc/jest',
-    {
-      jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
-      module: { type: 'commonjs' },
-    },
-  ],
+  '^.+\\.ts$': ['ts-jest', { tsconfig: join(__dirname, 'tsconfig.json') }],
 };
 
 const config: Config = {
