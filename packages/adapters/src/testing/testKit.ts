@@ -56,3 +56,65 @@ export const uniqueStream = (prefix: string): string =>
 /** The revisions of a read's events. */
 export const revisions = (read: readonly ResolvedEvent[]): bigint[] =>
   read.map((resolved) => resolved.event?.revision ?? -1n);
+
+/** What a subscription emitted, in order: events by id, plus its control messages. */
+export type Emitted =
+  | { readonly kind: 'confirmation' }
+  | { readonly kind: 'caughtUp' }
+  | { readonly kind: 'checkpoint'; readonly commit: bigint }
+  | { readonly kind: 'event'; readonly event: ResolvedEvent }
+  | { readonly kind: 'error'; readonly error: unknown };
+
+/** A subscription's emissions, filled as they arrive. */
+export interface Recording {
+  readonly emitted: Emitted[];
+  readonly events: () => ResolvedEvent[];
+  readonly kinds: () => string[];
+  /** Resolves once `predicate` holds, or rejects after `timeoutMs`. */
+  readonly until: (predicate: (emitted: readonly Emitted[]) => boolean, timeoutMs?: number) => Promise<void>;
+}
+
+/** The part of the client's subscriptions a recording listens to. */
+export interface SubscriptionLike {
+  on(event: 'data', listener: (event: ResolvedEvent) => void): unknown;
+  on(event: 'confirmation' | 'caughtUp', listener: () => void): unknown;
+  on(event: 'error', listener: (error: unknown) => void): unknown;
+}
+
+/** Records a subscription; pass the returned `checkpoint` as a filter's `checkpointReached`. */
+export const record = (): Recording & {
+  readonly attach: (subscription: SubscriptionLike) => void;
+  readonly checkpoint: (_: unknown, position: { commit: bigint }) => void;
+} => {
+  const emitted: Emitted[] = [];
+  const until = async (
+    predicate: (emitted: readonly Emitted[]) => boolean,
+    timeoutMs = 3000,
+  ): Promise<void> => {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate(emitted)) {
+      if (Date.now() > deadline)
+        throw new Error(`timed out; emitted: ${JSON.stringify(emitted.map((e) => e.kind))}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  };
+  return {
+    emitted,
+    events: () => emitted.flatMap((e) => (e.kind === 'event' ? [e.event] : [])),
+    kinds: () => emitted.map((e) => e.kind),
+    until,
+    attach: (subscription) => {
+      subscription.on('confirmation', () => emitted.push({ kind: 'confirmation' }));
+      subscription.on('caughtUp', () => emitted.push({ kind: 'caughtUp' }));
+      subscription.on('data', (event) => emitted.push({ kind: 'event', event }));
+      subscription.on('error', (error) => emitted.push({ kind: 'error', error }));
+    },
+    checkpoint: (_, position) => {
+      emitted.push({ kind: 'checkpoint', commit: position.commit });
+    },
+  };
+};
+
+/** How many events a recording holds. */
+export const eventCount = (emitted: readonly Emitted[]): number =>
+  emitted.filter((e) => e.kind === 'event').length;
