@@ -36,18 +36,23 @@ export const collect = async <T>(iterable: AsyncIterable<T>): Promise<T[]> => {
 export const events = (n: number, type = 'TestEvent'): JSONEventData[] =>
   Array.from({ length: n }, (_, i) => jsonEvent({ type, data: { i } }));
 
+/** Per-call options that decide which append path the client takes. */
+export interface AppendPath {
+  readonly credentials?: { readonly username: string; readonly password: string };
+}
+
 /** The two ways the client appends: BatchAppend by default, Append when per-call credentials are given. */
-export const APPEND_PATHS = [
+export const APPEND_PATHS: readonly (readonly [name: string, path: AppendPath])[] = [
   ['BatchAppend', {}],
   // Insecure mode drops the credentials, but their presence alone makes the client choose Append.
   ['Append', { credentials: { username: 'admin', password: 'changeit' } }],
-] as const;
+];
 
 /** Options of one append path plus an expected revision. */
 export const appendOptions = (
-  path: (typeof APPEND_PATHS)[number][1],
+  path: AppendPath,
   expectedRevision: AppendExpectedRevision,
-): { expectedRevision: AppendExpectedRevision } => ({ ...path, expectedRevision });
+): AppendPath & { expectedRevision: AppendExpectedRevision } => ({ ...path, expectedRevision });
 
 /** A process-unique stream name, so tests sharing a server do not see each other. */
 export const uniqueStream = (prefix: string): string =>
