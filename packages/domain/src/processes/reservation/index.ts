@@ -1,0 +1,4 @@
+export * from './reservationDecider';
+export * from './reservationEvents';
+export * from './reservationKey';
+export * from './reservations';
