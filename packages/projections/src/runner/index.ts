@@ -1,0 +1,4 @@
+export * from './checkpointStore';
+export * from './errors';
+export * from './projection';
+export * from './projectionRunner';
