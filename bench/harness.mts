@@ -1,0 +1,199 @@
+import { execFileSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { Bench } from 'tinybench';
+
+/** How long each measured case runs: quick mode is for smoke-testing the suite, not for figures. */
+export interface RunMode {
+  readonly quick: boolean;
+  /** Time budget per case, in ms. */
+  readonly time: number;
+  /** Warm-up time per case, in ms. */
+  readonly warmupTime: number;
+}
+
+/** One measured case: a rate and, where each iteration is one operation, its latency. */
+export interface CaseResult {
+  readonly scenario: string;
+  readonly label: string;
+  /** Operations per second; `unit` says what one operation is. */
+  readonly rate: number;
+  readonly unit: string;
+  readonly p50Us?: number;
+  readonly p99Us?: number;
+  /** Relative margin of error of the rate, in %. */
+  readonly rmePct?: number;
+  readonly samples?: number;
+  /** Anything else a reader needs to interpret the figure (peak heap, population…). */
+  readonly extra?: Readonly<Record<string, number | string>>;
+}
+
+/** A target of issue 10 checked against this run's figures. */
+export interface TargetCheck {
+  readonly target: string;
+  readonly measured: string;
+  readonly pass: boolean;
+}
+
+/** A scenario that was not measured, and why (its code has not landed yet, or it was filtered out). */
+export interface Skipped {
+  readonly scenario: string;
+  readonly reason: string;
+}
+
+/** What a scenario hands back to the runner. */
+export interface ScenarioOutput {
+  readonly cases: readonly CaseResult[];
+  readonly targets?: readonly TargetCheck[];
+  readonly skipped?: readonly Skipped[];
+}
+
+/** A named group of cases, run in the suite's order. */
+export interface Scenario {
+  readonly name: string;
+  readonly title: string;
+  /** Scenarios whose figures this one's targets compare against; run first when this one is picked. */
+  readonly needs?: readonly string[];
+  /** Gets the figures of scenarios that ran before it, e.g. the baseline for a ratio. */
+  readonly run: (mode: RunMode, earlier: readonly CaseResult[]) => Promise<ScenarioOutput>;
+}
+
+/** The machine and runtime the figures were taken on. */
+export interface Machine {
+  readonly cpu: string;
+  readonly cores: number;
+  readonly memoryGiB: number;
+  readonly node: string;
+  readonly v8: string;
+  readonly platform: string;
+}
+
+/** Describes this machine. */
+export const machine = (): Machine => ({
+  cpu: cpus()[0]?.model.trim() ?? 'unknown',
+  cores: cpus().length,
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  v8: process.versions.v8,
+  platform: `${process.platform}-${process.arch}`,
+});
+
+/** The commit the figures belong to, with a `+dirty` mark when the tree had changes. */
+export const gitCommit = (): string => {
+  try {
+    const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
+      encoding: 'utf8',
+    }).trim();
+    return dirty === '' ? sha : `${sha}+dirty`;
+  } catch {
+    return 'unknown';
+  }
+};
+
+/**
+ * Measures one operation per iteration with tinybench, so the latency percentiles are those of
+ * single operations. `fn` may be async; both sides of every ratio go through the same harness.
+ */
+export const measure = async (
+  mode: RunMode,
+  scenario: string,
+  label: string,
+  unit: string,
+  fn: () => unknown,
+  extra?: CaseResult['extra'],
+): Promise<CaseResult> => {
+  const bench = new Bench({
+    time: mode.time,
+    warmupTime: mode.warmupTime,
+    timestampProvider: 'hrtimeNow',
+    throws: true,
+  });
+  bench.add(label, fn);
+  await bench.run();
+  const result = bench.tasks[0]?.result;
+  if (result === undefined || (result.state !== 'completed' && result.state !== 'aborted-with-statistics'))
+    throw new Error(`${scenario}/${label} did not complete (${result?.state ?? 'no result'})`);
+  return {
+    scenario,
+    label,
+    rate: result.throughput.mean,
+    unit,
+    p50Us: result.latency.p50 * 1000,
+    p99Us: result.latency.p99 * 1000,
+    rmePct: result.throughput.rme,
+    samples: result.latency.samplesCount,
+    ...(extra === undefined ? {} : { extra }),
+  };
+};
+
+/** Finds an earlier case by scenario and label. */
+export const find = (cases: readonly CaseResult[], scenario: string, label: string): CaseResult | undefined =>
+  cases.find((c) => c.scenario === scenario && c.label === label);
+
+/** A ratio target: `numerator / denominator ≥ min`, or a note saying why it could not be checked. */
+export const ratioTarget = (
+  target: string,
+  numerator: CaseResult | undefined,
+  denominator: CaseResult | undefined,
+  min: number,
+): TargetCheck[] => {
+  if (numerator === undefined || denominator === undefined) return [];
+  const ratio = numerator.rate / denominator.rate;
+  return [
+    {
+      target,
+      measured: `${ratio.toFixed(2)}× (${formatRate(numerator.rate)} ${numerator.unit} / ${formatRate(denominator.rate)} ${denominator.unit})`,
+      pass: ratio >= min,
+    },
+  ];
+};
+
+/** A rate with thousands grouped, e.g. `123 456`. */
+export const formatRate = (rate: number): string =>
+  Math.round(rate)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+
+const micro = (us: number | undefined): string =>
+  us === undefined ? '–' : us >= 1000 ? `${(us / 1000).toFixed(2)} ms` : `${us.toFixed(1)} µs`;
+
+/** The markdown tables of one run: machine, cases, targets, skipped scenarios. */
+export const markdown = (run: RunReport): string => {
+  const m = run.machine;
+  const lines = [
+    `Run of ${run.date} (${run.mode} mode, commit ${run.commit}) on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node} (V8 ${m.v8}), ${m.platform}.`,
+    '',
+    '| Scenario | Case | Rate | p50 | p99 | ± | Samples | Notes |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...run.cases.map((c) => {
+      const notes = Object.entries(c.extra ?? {})
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('; ');
+      const rme = c.rmePct === undefined ? '–' : `${c.rmePct.toFixed(1)}%`;
+      return `| ${c.scenario} | ${c.label} | ${formatRate(c.rate)} ${c.unit} | ${micro(c.p50Us)} | ${micro(c.p99Us)} | ${rme} | ${c.samples ?? '–'} | ${notes} |`;
+    }),
+  ];
+  if (run.targets.length > 0) {
+    lines.push('', '| Target | Measured | Pass |', '| --- | --- | :---: |');
+    for (const t of run.targets)
+      lines.push(`| ${t.target} | ${t.measured} | ${t.pass ? '✅ pass' : '❌ fail'} |`);
+  }
+  if (run.skipped.length > 0) {
+    lines.push('', 'Not measured in this run:', '');
+    for (const s of run.skipped) lines.push(`- **${s.scenario}**: ${s.reason}`);
+  }
+  return `${lines.join('\n')}\n`;
+};
+
+/** Everything one `npm run bench` produced; written to bench/results/*.json. */
+export interface RunReport {
+  readonly date: string;
+  readonly mode: 'full' | 'quick';
+  readonly commit: string;
+  readonly machine: Machine;
+  readonly filter: readonly string[];
+  readonly cases: readonly CaseResult[];
+  readonly targets: readonly TargetCheck[];
+  readonly skipped: readonly Skipped[];
+  readonly durationS: number;
+}

@@ -1,0 +1,79 @@
+import type { EventToAppend, InMemoryEventStore } from '@tillstream/domain';
+import { inMemoryEventStore, streamName } from '@tillstream/domain';
+import type { Scenario } from '../harness.mjs';
+import { measure } from '../harness.mjs';
+import {
+  CUSTOMERS_PER_STORE,
+  NOW,
+  TENANT,
+  WALLET_COMMANDS_PER_STORE,
+  WALLETS,
+  registration,
+} from '../workload.mjs';
+
+// The envelope a command would write, built once: the baseline pays for no hashing, ids or encoding.
+const metadata = {
+  eventId: '',
+  commandId: 'cmd',
+  commandHash: 'AAAAAAAAAAAAAAAAAAAAAA',
+  correlationId: 'cmd',
+  causationId: 'cmd',
+  tenantId: TENANT,
+  actor: { role: 'operator' as const, id: 'op-1' },
+  occurredAt: NOW.toISOString(),
+  schemaVersion: 1,
+};
+
+const event = (eventId: string, type: string, data: unknown): EventToAppend => ({
+  eventId,
+  type,
+  data,
+  metadata: { ...metadata, eventId },
+});
+
+/** Raw reads and appends on the in-memory store, shaped like the command cases that follow. */
+export const baseline: Scenario = {
+  name: 'baseline',
+  title: 'Physical baseline: in-memory store, one read + one append per operation',
+  run: async (mode) => {
+    let store: InMemoryEventStore = inMemoryEventStore();
+    let n = 0;
+    const registrations = await measure(
+      mode,
+      'baseline',
+      'read + append, new stream (registration-shaped)',
+      'op/s',
+      async () => {
+        if (n % CUSTOMERS_PER_STORE === 0) store = inMemoryEventStore();
+        const data = { ...registration(n), registeredAt: metadata.occurredAt };
+        const stream = streamName('customer', TENANT, data.customerId);
+        const read = await store.readStream(stream);
+        await store.appendToStream(stream, [event(`e${n}`, 'CustomerRegistered', data)], {
+          expectedRevision: read.length === 0 ? 'no_stream' : BigInt(read.length - 1),
+        });
+        n++;
+      },
+      { population: `≤ ${CUSTOMERS_PER_STORE} streams` },
+    );
+
+    n = 0;
+    const wallets = await measure(
+      mode,
+      'baseline',
+      'read + append, wallet stream of ~10 events',
+      'op/s',
+      async () => {
+        if (n % WALLET_COMMANDS_PER_STORE === 0) store = inMemoryEventStore();
+        const stream = streamName('wallet', TENANT, `w${n % WALLETS}`);
+        const read = await store.readStream(stream);
+        const data = { amount: 400, balance: 400 * (read.length + 1), at: metadata.occurredAt };
+        await store.appendToStream(stream, [event(`e${n}`, 'WalletToppedUp', data)], {
+          expectedRevision: read.length === 0 ? 'no_stream' : BigInt(read.length - 1),
+        });
+        n++;
+      },
+      { population: `${WALLETS} wallets, 0–19 events each` },
+    );
+    return { cases: [registrations, wallets] };
+  },
+};

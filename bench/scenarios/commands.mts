@@ -1,0 +1,100 @@
+import type { InMemoryEventStore } from '@tillstream/domain';
+import { handleCommand, inMemoryEventStore, streamName } from '@tillstream/domain';
+import type { RegisterCustomer, WalletCommand } from '../deciders/tillstreamDeciders.mjs';
+import { customerAggregate, walletAggregate } from '../deciders/tillstreamDeciders.mjs';
+import type { CaseResult, Scenario } from '../harness.mjs';
+import { find, measure, ratioTarget } from '../harness.mjs';
+import {
+  CUSTOMERS_PER_STORE,
+  NOW,
+  TENANT,
+  WALLET_COMMANDS_PER_STORE,
+  WALLETS,
+  registration,
+  walletStep,
+} from '../workload.mjs';
+
+const metadata = (commandId: string) => ({
+  commandId,
+  tenantId: TENANT,
+  actor: { role: 'operator' as const, id: 'op-1' },
+  now: NOW,
+});
+
+const succeeded = (result: { readonly _tag: string }, what: string) => {
+  if (result._tag !== 'Right') throw new Error(`${what} was refused: ${JSON.stringify(result)}`);
+};
+
+/** Registers the n-th customer through `handleCommand`. */
+export const registerOne = async (store: InMemoryEventStore, n: number): Promise<void> => {
+  const command: RegisterCustomer = {
+    type: 'RegisterCustomer',
+    data: registration(n),
+    metadata: metadata(`reg-${n}`),
+  };
+  const stream = streamName('customer', TENANT, command.data.customerId);
+  succeeded(await handleCommand(store, customerAggregate, stream, command), 'registration');
+};
+
+/** Runs the n-th wallet command through `handleCommand`. */
+export const walletOne = async (store: InMemoryEventStore, n: number): Promise<void> => {
+  const step = walletStep(n);
+  const command: WalletCommand = {
+    type: step.kind,
+    data: { amount: step.amount },
+    metadata: metadata(`wal-${n}`),
+  };
+  const stream = streamName('wallet', TENANT, `w${n % WALLETS}`);
+  succeeded(await handleCommand(store, walletAggregate, stream, command), 'wallet command');
+};
+
+/** Command handling on the kernel with the bench's registration and wallet deciders. */
+export const commands: Scenario = {
+  name: 'commands',
+  title: 'Command handling through handleCommand (kernel, bench deciders)',
+  run: async (mode, earlier) => {
+    let store = inMemoryEventStore();
+    let n = 0;
+    const register = await measure(
+      mode,
+      'commands',
+      'register customer (bench decider)',
+      'cmd/s',
+      async () => {
+        if (n % CUSTOMERS_PER_STORE === 0) store = inMemoryEventStore();
+        await registerOne(store, n++);
+      },
+      { population: `≤ ${CUSTOMERS_PER_STORE} streams` },
+    );
+    n = 0;
+    const wallet = await measure(
+      mode,
+      'commands',
+      'wallet top-up / spend (bench decider)',
+      'cmd/s',
+      async () => {
+        if (n % WALLET_COMMANDS_PER_STORE === 0) store = inMemoryEventStore();
+        await walletOne(store, n++);
+      },
+      { population: `${WALLETS} wallets, 0–19 events each` },
+    );
+    const cases: CaseResult[] = [register, wallet];
+    return {
+      cases,
+      targets: [
+        ...ratioTarget(
+          'Registration keeps ≥ 25% of the raw read+append rate',
+          register,
+          find(earlier, 'baseline', 'read + append, new stream (registration-shaped)'),
+          0.25,
+        ),
+        ...ratioTarget(
+          'Wallet commands keep ≥ 25% of the raw read+append rate',
+          wallet,
+          find(earlier, 'baseline', 'read + append, wallet stream of ~10 events'),
+          0.25,
+        ),
+      ],
+    };
+  },
+};
