@@ -1,2 +1,3 @@
 export { buildProgram } from './program';
 export { runDemo } from './demo';
+export * from './jsonl';
