@@ -90,30 +90,39 @@ const sameCurrency = (a: Money, b: Money, verb: string): E.Either<ValidationErro
         { left: a, right: b },
       );
 
-const exact = (amount: number, currency: CurrencyCode, what: string): E.Either<ValidationError, Money> =>
+// `describe` is a thunk so successful arithmetic, the common case, never formats anything.
+const exact = (
+  amount: number,
+  currency: CurrencyCode,
+  describe: () => string,
+): E.Either<ValidationError, Money> =>
   // Operands are safe integers, so a result that is not safe really did overflow (rounding never hides it).
   Number.isSafeInteger(amount)
     ? E.right({ amount: unsigned0(amount), currency })
-    : refuse('money.overflow', `The ${what} is too large an amount to count exactly.`, 'amount', amount);
+    : refuse('money.overflow', `${describe()} is too large an amount to count exactly.`, 'amount', amount);
 
 /** a + b, refused when the currencies differ or the sum cannot be counted exactly. */
 export const addMoney = (a: Money, b: Money): E.Either<ValidationError, Money> =>
   pipe(
     sameCurrency(a, b, 'add'),
-    E.chain((currency) => exact(a.amount + b.amount, currency, 'sum')),
+    E.chain((currency) =>
+      exact(a.amount + b.amount, currency, () => `${formatMoney(a)} + ${formatMoney(b)}`),
+    ),
   );
 
 /** a − b (may go negative), refused when the currencies differ. */
 export const subtractMoney = (a: Money, b: Money): E.Either<ValidationError, Money> =>
   pipe(
     sameCurrency(a, b, 'subtract'),
-    E.chain((currency) => exact(a.amount - b.amount, currency, 'difference')),
+    E.chain((currency) =>
+      exact(a.amount - b.amount, currency, () => `${formatMoney(a)} − ${formatMoney(b)}`),
+    ),
   );
 
 /** Money times a whole quantity (3 × 4.99 PLN); a fractional factor is refused, since it would need rounding rules. */
 export const multiplyMoney = (money: Money, quantity: number): E.Either<ValidationError, Money> =>
   Number.isInteger(quantity)
-    ? exact(money.amount * quantity, money.currency, 'product')
+    ? exact(money.amount * quantity, money.currency, () => `${formatMoney(money)} × ${quantity}`)
     : refuse(
         'money.not_integer',
         `${shown(quantity)} is not a whole quantity; money is multiplied by whole numbers only.`,
