@@ -1,0 +1,12 @@
+export * from './earningRule';
+export * from './facade';
+export * from './pointsLot';
+export * from './voucherCode';
+export * from './walletCommands';
+export * from './walletDecider';
+export * from './walletEvents';
+export * from './walletPolicy';
+export * from './walletState';
+export * from './walletStream';
+export * from './walletView';
+export { transferInFrom } from './decideTransfer';

@@ -1,0 +1,447 @@
+import * as t from 'io-ts';
+import {
+  integer,
+  isoInstant,
+  nonEmptyString,
+  nonNegativeInteger,
+  positiveInteger,
+  withOptional,
+} from '../kernel/codecs';
+import type { Event } from '../kernel/envelope';
+import { eventCatalog } from '../kernel/eventCatalog';
+import {
+  lotShareCodec,
+  pointsLotCodec,
+  pointsSourceCodec,
+  type LotShare,
+  type PointsLot,
+  type PointsSource,
+} from './pointsLot';
+
+/** How money came into a wallet. */
+export type TopUpMethod = 'cash' | 'card' | 'gift_voucher' | 'gift_card';
+
+/** Money came in; `reference` is the keyed hash of a voucher or gift card code. */
+export type WalletToppedUp = Event<
+  'WalletToppedUp',
+  {
+    readonly movementId: string;
+    readonly amount: number;
+    readonly currency: string;
+    readonly method: TopUpMethod;
+    readonly reference?: string;
+    readonly balanceAfter: number;
+  }
+>;
+
+/** Money paid an order. */
+export type WalletSpent = Event<
+  'WalletSpent',
+  {
+    readonly movementId: string;
+    readonly orderId: string;
+    readonly amount: number;
+    readonly currency: string;
+    readonly balanceAfter: number;
+  }
+>;
+
+/** Money an order had spent came back. */
+export type WalletRefunded = Event<
+  'WalletRefunded',
+  {
+    readonly movementId: string;
+    readonly orderId: string;
+    readonly amount: number;
+    readonly currency: string;
+    readonly reason?: string;
+    readonly balanceAfter: number;
+  }
+>;
+
+/** A manager corrected the balance by `delta` (positive or negative). */
+export type WalletAdjusted = Event<
+  'WalletAdjusted',
+  {
+    readonly movementId: string;
+    readonly delta: number;
+    readonly currency: string;
+    readonly reason: string;
+    readonly balanceAfter: number;
+  }
+>;
+
+/** A merge moved the whole balance to the surviving customer's wallet. */
+export type WalletMoneyTransferredOut = Event<
+  'WalletMoneyTransferredOut',
+  {
+    readonly movementId: string;
+    readonly mergeId: string;
+    readonly toCustomerId: string;
+    readonly amount: number;
+    readonly currency: string;
+    readonly balanceAfter: number;
+  }
+>;
+
+/** A merge brought a merged-away customer's balance here. */
+export type WalletMoneyTransferredIn = Event<
+  'WalletMoneyTransferredIn',
+  {
+    readonly movementId: string;
+    readonly mergeId: string;
+    readonly fromCustomerId: string;
+    readonly amount: number;
+    readonly currency: string;
+    readonly balanceAfter: number;
+  }
+>;
+
+/** A new lot of points, with where it came from. */
+export type PointsEarned = Event<
+  'PointsEarned',
+  {
+    readonly lotId: string;
+    readonly points: number;
+    readonly source: PointsSource;
+    readonly earnedAt: string;
+    readonly expiresAt?: string;
+    readonly balanceAfter: number;
+  }
+>;
+
+/** Points paid an order line, taken oldest lot first. */
+export type PointsRedeemed = Event<
+  'PointsRedeemed',
+  {
+    readonly movementId: string;
+    readonly orderId: string;
+    readonly orderLineId: string;
+    readonly points: number;
+    readonly lots: readonly LotShare[];
+    readonly balanceAfter: number;
+  }
+>;
+
+/** A voided order's earned points were taken back; `unrecovered` had already been spent. */
+export type PointsEarningReversed = Event<
+  'PointsEarningReversed',
+  {
+    readonly movementId: string;
+    readonly orderId: string;
+    readonly points: number;
+    readonly lots: readonly LotShare[];
+    readonly unrecovered: number;
+    readonly balanceAfter: number;
+  }
+>;
+
+/** A voided order's redeemed points went back to the lots they came from. */
+export type PointsRedemptionReversed = Event<
+  'PointsRedemptionReversed',
+  {
+    readonly movementId: string;
+    readonly orderId: string;
+    readonly points: number;
+    readonly lots: readonly LotShare[];
+    readonly balanceAfter: number;
+  }
+>;
+
+/** A manager removed points (taken oldest lot first); additions are `PointsEarned` with an adjustment source. */
+export type PointsDeducted = Event<
+  'PointsDeducted',
+  {
+    readonly movementId: string;
+    readonly points: number;
+    readonly reason: string;
+    readonly lots: readonly LotShare[];
+    readonly balanceAfter: number;
+  }
+>;
+
+/** Lots lapsed under the shop's expiry policy. */
+export type PointsExpired = Event<
+  'PointsExpired',
+  {
+    readonly points: number;
+    readonly lots: readonly LotShare[];
+    readonly expiredAt: string;
+    readonly balanceAfter: number;
+  }
+>;
+
+/** A merge moved every remaining lot to the surviving customer. */
+export type PointsTransferredOut = Event<
+  'PointsTransferredOut',
+  {
+    readonly movementId: string;
+    readonly mergeId: string;
+    readonly toCustomerId: string;
+    readonly points: number;
+    readonly lots: readonly PointsLot[];
+    readonly balanceAfter: number;
+  }
+>;
+
+/** A merge brought lots here, each keeping its source and naming the lot it came from. */
+export type PointsTransferredIn = Event<
+  'PointsTransferredIn',
+  {
+    readonly movementId: string;
+    readonly mergeId: string;
+    readonly fromCustomerId: string;
+    readonly points: number;
+    readonly lots: readonly PointsLot[];
+    readonly balanceAfter: number;
+  }
+>;
+
+/** An order completed unpaid: the customer owes its amount. */
+export type DebtRecorded = Event<
+  'DebtRecorded',
+  {
+    readonly movementId: string;
+    readonly orderId: string;
+    readonly amount: number;
+    readonly currency: string;
+    readonly debtAfter: number;
+  }
+>;
+
+/** An unpaid order was paid later (in part or in full). */
+export type DebtSettled = Event<
+  'DebtSettled',
+  {
+    readonly movementId: string;
+    readonly orderId: string;
+    readonly amount: number;
+    readonly currency: string;
+    readonly debtAfter: number;
+  }
+>;
+
+/** What one order still owes. */
+export interface OrderDebt {
+  readonly orderId: string;
+  readonly amount: number;
+}
+
+/** A merge moved every open debt to the surviving customer. */
+export type DebtTransferredOut = Event<
+  'DebtTransferredOut',
+  {
+    readonly movementId: string;
+    readonly mergeId: string;
+    readonly toCustomerId: string;
+    readonly amount: number;
+    readonly currency: string;
+    readonly orders: readonly OrderDebt[];
+    readonly debtAfter: number;
+  }
+>;
+
+/** A merge brought a merged-away customer's open debts here. */
+export type DebtTransferredIn = Event<
+  'DebtTransferredIn',
+  {
+    readonly movementId: string;
+    readonly mergeId: string;
+    readonly fromCustomerId: string;
+    readonly amount: number;
+    readonly currency: string;
+    readonly orders: readonly OrderDebt[];
+    readonly debtAfter: number;
+  }
+>;
+
+/** The customer was merged away; the wallet takes no more movements. */
+export type WalletMergedInto = Event<
+  'WalletMergedInto',
+  { readonly mergeId: string; readonly survivorCustomerId: string }
+>;
+
+/** Every event of a wallet stream. */
+export type WalletEvent =
+  | WalletToppedUp
+  | WalletSpent
+  | WalletRefunded
+  | WalletAdjusted
+  | WalletMoneyTransferredOut
+  | WalletMoneyTransferredIn
+  | PointsEarned
+  | PointsRedeemed
+  | PointsEarningReversed
+  | PointsRedemptionReversed
+  | PointsDeducted
+  | PointsExpired
+  | PointsTransferredOut
+  | PointsTransferredIn
+  | DebtRecorded
+  | DebtSettled
+  | DebtTransferredOut
+  | DebtTransferredIn
+  | WalletMergedInto;
+
+// Values has no Money yet: a local check of the ISO 4217 form keeps currencies comparable.
+const currency = new t.Type<string, string, unknown>(
+  'CurrencyCode',
+  (u): u is string => typeof u === 'string' && /^[A-Z]{3}$/.test(u),
+  (u, c) => (typeof u === 'string' && /^[A-Z]{3}$/.test(u) ? t.success(u) : t.failure(u, c)),
+  t.identity,
+);
+const id = nonEmptyString;
+const orderDebt = t.type({ orderId: id, amount: positiveInteger });
+const mergeOut = { movementId: id, mergeId: id, toCustomerId: id };
+const mergeIn = { movementId: id, mergeId: id, fromCustomerId: id };
+
+/** The schemas of every wallet event. */
+export const walletEvents = eventCatalog<WalletEvent>({
+  WalletToppedUp: {
+    codec: withOptional(
+      {
+        movementId: id,
+        amount: positiveInteger,
+        currency,
+        method: t.keyof({ cash: null, card: null, gift_voucher: null, gift_card: null }),
+        balanceAfter: nonNegativeInteger,
+      },
+      { reference: id },
+    ),
+  },
+  WalletSpent: {
+    codec: t.type({
+      movementId: id,
+      orderId: id,
+      amount: positiveInteger,
+      currency,
+      balanceAfter: nonNegativeInteger,
+    }),
+  },
+  WalletRefunded: {
+    codec: withOptional(
+      { movementId: id, orderId: id, amount: positiveInteger, currency, balanceAfter: nonNegativeInteger },
+      { reason: id },
+    ),
+  },
+  WalletAdjusted: {
+    codec: t.type({ movementId: id, delta: integer, currency, reason: id, balanceAfter: nonNegativeInteger }),
+  },
+  WalletMoneyTransferredOut: {
+    codec: t.type({ ...mergeOut, amount: positiveInteger, currency, balanceAfter: nonNegativeInteger }),
+  },
+  WalletMoneyTransferredIn: {
+    codec: t.type({ ...mergeIn, amount: positiveInteger, currency, balanceAfter: nonNegativeInteger }),
+  },
+  PointsEarned: {
+    codec: withOptional(
+      {
+        lotId: id,
+        points: positiveInteger,
+        source: pointsSourceCodec,
+        earnedAt: isoInstant,
+        balanceAfter: nonNegativeInteger,
+      },
+      { expiresAt: isoInstant },
+    ),
+  },
+  PointsRedeemed: {
+    codec: t.type({
+      movementId: id,
+      orderId: id,
+      orderLineId: id,
+      points: positiveInteger,
+      lots: t.readonlyArray(lotShareCodec),
+      balanceAfter: nonNegativeInteger,
+    }),
+  },
+  PointsEarningReversed: {
+    codec: t.type({
+      movementId: id,
+      orderId: id,
+      points: positiveInteger,
+      lots: t.readonlyArray(lotShareCodec),
+      unrecovered: nonNegativeInteger,
+      balanceAfter: nonNegativeInteger,
+    }),
+  },
+  PointsRedemptionReversed: {
+    codec: t.type({
+      movementId: id,
+      orderId: id,
+      points: positiveInteger,
+      lots: t.readonlyArray(lotShareCodec),
+      balanceAfter: nonNegativeInteger,
+    }),
+  },
+  PointsDeducted: {
+    codec: t.type({
+      movementId: id,
+      points: positiveInteger,
+      reason: id,
+      lots: t.readonlyArray(lotShareCodec),
+      balanceAfter: nonNegativeInteger,
+    }),
+  },
+  PointsExpired: {
+    codec: t.type({
+      points: positiveInteger,
+      lots: t.readonlyArray(lotShareCodec),
+      expiredAt: isoInstant,
+      balanceAfter: nonNegativeInteger,
+    }),
+  },
+  PointsTransferredOut: {
+    codec: t.type({
+      ...mergeOut,
+      points: positiveInteger,
+      lots: t.readonlyArray(pointsLotCodec),
+      balanceAfter: nonNegativeInteger,
+    }),
+  },
+  PointsTransferredIn: {
+    codec: t.type({
+      ...mergeIn,
+      points: positiveInteger,
+      lots: t.readonlyArray(pointsLotCodec),
+      balanceAfter: nonNegativeInteger,
+    }),
+  },
+  DebtRecorded: {
+    codec: t.type({
+      movementId: id,
+      orderId: id,
+      amount: positiveInteger,
+      currency,
+      debtAfter: nonNegativeInteger,
+    }),
+  },
+  DebtSettled: {
+    codec: t.type({
+      movementId: id,
+      orderId: id,
+      amount: positiveInteger,
+      currency,
+      debtAfter: nonNegativeInteger,
+    }),
+  },
+  DebtTransferredOut: {
+    codec: t.type({
+      ...mergeOut,
+      amount: positiveInteger,
+      currency,
+      orders: t.readonlyArray(orderDebt),
+      debtAfter: nonNegativeInteger,
+    }),
+  },
+  DebtTransferredIn: {
+    codec: t.type({
+      ...mergeIn,
+      amount: positiveInteger,
+      currency,
+      orders: t.readonlyArray(orderDebt),
+      debtAfter: nonNegativeInteger,
+    }),
+  },
+  WalletMergedInto: { codec: t.type({ mergeId: id, survivorCustomerId: id }) },
+});

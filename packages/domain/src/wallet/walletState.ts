@@ -1,0 +1,170 @@
+import { applyShares, insertLot, type LotShare, type PointsLot } from './pointsLot';
+import type { OrderDebt, WalletEvent } from './walletEvents';
+
+/** What the wallet knows of one order's points: what it earned and what it redeemed, still open to reversal. */
+export interface OrderPoints {
+  readonly earned: number;
+  readonly earnedLots: readonly string[];
+  readonly redeemed: readonly LotShare[];
+}
+
+/** The three ledgers of one customer's wallet, folded from its events. */
+export interface WalletState {
+  /** Fixed by the first money or debt movement. */
+  readonly currency?: string;
+  readonly balance: number;
+  /** Money each order took from the wallet and how much of it came back, to bound refunds. */
+  readonly orders: Readonly<Record<string, { readonly spent: number; readonly refunded: number }>>;
+  /** Lots oldest first; the points balance is the sum of their `remaining`. */
+  readonly lots: readonly PointsLot[];
+  readonly pointsBalance: number;
+  readonly orderPoints: Readonly<Record<string, OrderPoints>>;
+  readonly debt: number;
+  readonly debts: Readonly<Record<string, number>>;
+  readonly mergedInto?: { readonly customerId: string; readonly mergeId: string };
+}
+
+/** An empty wallet. */
+export const initialWalletState = (): WalletState => ({
+  balance: 0,
+  orders: {},
+  lots: [],
+  pointsBalance: 0,
+  orderPoints: {},
+  debt: 0,
+  debts: {},
+});
+
+const noOrderPoints: OrderPoints = { earned: 0, earnedLots: [], redeemed: [] };
+
+const withOrderPoints = (state: WalletState, orderId: string, f: (o: OrderPoints) => OrderPoints) => ({
+  ...state.orderPoints,
+  [orderId]: f(state.orderPoints[orderId] ?? noOrderPoints),
+});
+
+const withOrderMoney = (state: WalletState, orderId: string, spent: number, refunded: number) => {
+  const o = state.orders[orderId] ?? { spent: 0, refunded: 0 };
+  return { ...state.orders, [orderId]: { spent: o.spent + spent, refunded: o.refunded + refunded } };
+};
+
+const withDebts = (debts: Readonly<Record<string, number>>, moves: readonly OrderDebt[], sign: 1 | -1) => {
+  const next: Record<string, number> = { ...debts };
+  for (const m of moves) {
+    const left = (next[m.orderId] ?? 0) + sign * m.amount;
+    if (left === 0) delete next[m.orderId];
+    else next[m.orderId] = left;
+  }
+  return next;
+};
+
+const taken = (state: WalletState, shares: readonly LotShare[], balanceAfter: number): WalletState => ({
+  ...state,
+  lots: applyShares(state.lots, shares, -1),
+  pointsBalance: balanceAfter,
+});
+
+/** Folds one event into the wallet; balances come from the events' own `balanceAfter`/`debtAfter`. */
+export const evolveWallet = (state: WalletState, event: WalletEvent): WalletState => {
+  switch (event.type) {
+    case 'WalletToppedUp':
+    case 'WalletAdjusted':
+    case 'WalletMoneyTransferredIn':
+      return { ...state, currency: event.data.currency, balance: event.data.balanceAfter };
+    case 'WalletMoneyTransferredOut':
+      return { ...state, balance: event.data.balanceAfter };
+    case 'WalletSpent':
+      return {
+        ...state,
+        currency: event.data.currency,
+        balance: event.data.balanceAfter,
+        orders: withOrderMoney(state, event.data.orderId, event.data.amount, 0),
+      };
+    case 'WalletRefunded':
+      return {
+        ...state,
+        balance: event.data.balanceAfter,
+        orders: withOrderMoney(state, event.data.orderId, 0, event.data.amount),
+      };
+    case 'PointsEarned': {
+      const { lotId, points, source, earnedAt, expiresAt } = event.data;
+      const lot: PointsLot = {
+        lotId,
+        points,
+        remaining: points,
+        source,
+        earnedAt,
+        ...(expiresAt === undefined ? {} : { expiresAt }),
+      };
+      return {
+        ...state,
+        lots: insertLot(state.lots, lot),
+        pointsBalance: event.data.balanceAfter,
+        orderPoints:
+          source.kind === 'order'
+            ? withOrderPoints(state, source.orderId, (o) => ({
+                ...o,
+                earned: o.earned + points,
+                earnedLots: [...o.earnedLots, lotId],
+              }))
+            : state.orderPoints,
+      };
+    }
+    case 'PointsRedeemed':
+      return {
+        ...taken(state, event.data.lots, event.data.balanceAfter),
+        orderPoints: withOrderPoints(state, event.data.orderId, (o) => ({
+          ...o,
+          redeemed: [...o.redeemed, ...event.data.lots],
+        })),
+      };
+    case 'PointsEarningReversed':
+      return {
+        ...taken(state, event.data.lots, event.data.balanceAfter),
+        orderPoints: withOrderPoints(state, event.data.orderId, (o) => ({ ...o, earned: 0, earnedLots: [] })),
+      };
+    case 'PointsRedemptionReversed':
+      return {
+        ...state,
+        lots: applyShares(state.lots, event.data.lots, 1),
+        pointsBalance: event.data.balanceAfter,
+        orderPoints: withOrderPoints(state, event.data.orderId, (o) => ({ ...o, redeemed: [] })),
+      };
+    case 'PointsDeducted':
+    case 'PointsExpired':
+      return taken(state, event.data.lots, event.data.balanceAfter);
+    case 'PointsTransferredOut':
+      return { ...state, lots: [], pointsBalance: event.data.balanceAfter };
+    case 'PointsTransferredIn':
+      return {
+        ...state,
+        lots: event.data.lots.reduce(insertLot, state.lots),
+        pointsBalance: event.data.balanceAfter,
+      };
+    case 'DebtRecorded':
+    case 'DebtSettled':
+      return {
+        ...state,
+        currency: event.data.currency,
+        debt: event.data.debtAfter,
+        debts: withDebts(
+          state.debts,
+          [{ orderId: event.data.orderId, amount: event.data.amount }],
+          event.type === 'DebtRecorded' ? 1 : -1,
+        ),
+      };
+    case 'DebtTransferredOut':
+      return { ...state, debt: event.data.debtAfter, debts: {} };
+    case 'DebtTransferredIn':
+      return {
+        ...state,
+        currency: event.data.currency,
+        debt: event.data.debtAfter,
+        debts: withDebts(state.debts, event.data.orders, 1),
+      };
+    case 'WalletMergedInto':
+      return {
+        ...state,
+        mergedInto: { customerId: event.data.survivorCustomerId, mergeId: event.data.mergeId },
+      };
+  }
+};
