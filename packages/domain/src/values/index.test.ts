@@ -4,6 +4,7 @@ import * as values from './index';
 describe('the values index exports every parser and codec', () => {
   it.each([
     'parsePhone',
+    'parsePhoneNumber',
     'parsePhoneQuery',
     'phoneDigits',
     'whatsAppId',

@@ -182,6 +182,9 @@ export const parsePhone = (
   );
 };
 
+/** Same as `parsePhone`, under the `parseX` name every value module uses. */
+export const parsePhoneNumber = parsePhone;
+
 /** The E.164 key of a search query when it is a complete valid number, so 7… and 8… find the same customer. */
 export const parsePhoneQuery = (input: string, defaultCountry?: CountryCode): O.Option<E164> => {
   // Skips the parser for names and short fragments, which search sends here constantly.
