@@ -1,2 +1,4 @@
 export * from './kernel';
+export * from './values';
 export * from './wallet';
+export * from './order';
