@@ -4,6 +4,8 @@ import type { AppendReq } from '@eventstore/db-client/generated/streams_pb';
 import type { Expected } from './commitCheck';
 import { MissingMetadataError, empty, expectedOf, proposedEvent, streamNameOf } from './converters';
 import { badRequestError, maxAppendSizeError, missingMetadataError, streamDeletedError } from './errors';
+import type { Faults } from './faults';
+import { loseReplyAfterCommit } from './faults';
 import type { Log, ProposedEvent } from './log';
 import type { WriteResult } from './writes';
 import { append, appendSize } from './writes';
@@ -38,7 +40,7 @@ const wrongExpectedVersionResponse = (expected: Expected, current: bigint): Appe
 
 /** `Streams.Append`: options first, then one message per event; one atomic commit at the end. */
 export const appendHandler =
-  (log: Log, maxAppendSize: number) =>
+  (log: Log, maxAppendSize: number, faults: Faults) =>
   (call: ServerReadableStream<AppendReq, AppendResp>, callback: sendUnaryData<AppendResp>): void => {
     let streamName: string | undefined;
     let expected: Expected = { kind: 'any' };
@@ -78,6 +80,7 @@ export const appendHandler =
       if (failed) return;
       if (streamName === undefined) return fail(badRequestError('Append without options'));
       const result = append(log, streamName, expected, events);
+      if (loseReplyAfterCommit(faults)) return;
       if (result.kind === 'stream_deleted') return fail(streamDeletedError(streamName));
       if (result.kind === 'wrong_expected_version')
         return callback(null, wrongExpectedVersionResponse(expected, result.current));

@@ -14,6 +14,8 @@ import {
   uuidString,
 } from './converters';
 import { maxAppendSizeStatus, streamDeletedStatus, wrongExpectedVersionStatus } from './errors';
+import type { Faults } from './faults';
+import { loseReplyAfterCommit } from './faults';
 import type { Log, ProposedEvent } from './log';
 import { append, appendSize } from './writes';
 
@@ -43,7 +45,7 @@ const respond = (correlationId: string, streamName: string): BatchAppendResp =>
 
 /** `Streams.BatchAppend`: a long-lived bidirectional call; each correlation id is one atomic append. */
 export const batchAppendHandler =
-  (log: Log, maxAppendSize: number) =>
+  (log: Log, maxAppendSize: number, faults: Faults) =>
   (call: ServerDuplexStream<BatchAppendReq, BatchAppendResp>): void => {
     const pending = new Map<string, PendingBatch>();
     call.on('data', (request: BatchAppendReq) => {
@@ -82,6 +84,7 @@ export const batchAppendHandler =
       pending.delete(correlationId);
       if (batch.failed) return;
       const result = append(log, batch.streamName, batch.expected, batch.events);
+      if (loseReplyAfterCommit(faults)) return;
       const response = respond(correlationId, batch.streamName);
       if (result.kind === 'stream_deleted') response.setError(streamDeletedStatus(batch.streamName));
       else if (result.kind === 'wrong_expected_version') {

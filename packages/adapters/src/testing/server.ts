@@ -5,6 +5,8 @@ import type { IStreamsServer } from '@eventstore/db-client/generated/streams_grp
 import { appendHandler } from './appendHandler';
 import { batchAppendHandler } from './batchAppendHandler';
 import { deleteHandler, tombstoneHandler } from './deleteHandlers';
+import type { Faults } from './faults';
+import { createFaults } from './faults';
 import { clearLog, createLog } from './log';
 import type { Log } from './log';
 import type { ActiveSubscriptions } from './readHandler';
@@ -34,6 +36,8 @@ export interface EventStoreDBTestServer {
   readonly start: () => Promise<void>;
   /** Kills every live call and socket but keeps listening, so clients reconnect. */
   readonly dropConnections: () => void;
+  /** The next append commits, then its reply is lost and every connection dropped (an append "in flight"). */
+  readonly dropConnectionsAfterNextCommit: () => void;
   /** Forgets every event and seeds again, as a fresh node. */
   readonly reset: () => void;
   /** Whether the server is listening. */
@@ -52,6 +56,7 @@ const bind = (server: Server, port: number): Promise<number> =>
 const createGrpcServer = (
   log: Log,
   active: ActiveSubscriptions,
+  faults: Faults,
   options: EventStoreDBTestServerOptions,
 ): Server => {
   const maxAppendSize = options.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE;
@@ -59,10 +64,10 @@ const createGrpcServer = (
   const server = new Server({ 'grpc.max_receive_message_length': 17 * 1024 * 1024 });
   const streams: IStreamsServer = {
     read: readHandler(log, active),
-    append: appendHandler(log, maxAppendSize),
+    append: appendHandler(log, maxAppendSize, faults),
     delete: deleteHandler(log),
     tombstone: tombstoneHandler(log),
-    batchAppend: batchAppendHandler(log, maxAppendSize),
+    batchAppend: batchAppendHandler(log, maxAppendSize, faults),
   };
   server.addService(StreamsService, streams);
   server.addService(ServerFeaturesService, {
@@ -79,7 +84,8 @@ export const startEventStoreDBTestServer = async (
   const seed = options.seedSystemEvents ?? true;
   if (seed) seedSystemEvents(log);
   const active: ActiveSubscriptions = new Set();
-  let server: Server | undefined = createGrpcServer(log, active, options);
+  const faults = createFaults();
+  let server: Server | undefined = createGrpcServer(log, active, faults, options);
   const port = await bind(server, 0);
 
   const endSubscriptions = (): void => {
@@ -97,20 +103,26 @@ export const startEventStoreDBTestServer = async (
 
   const start = async (): Promise<void> => {
     if (server) return;
-    const next = createGrpcServer(log, active, options);
+    const next = createGrpcServer(log, active, faults, options);
     await bind(next, port);
     server = next;
   };
+
+  const dropConnections = (): void => {
+    endSubscriptions();
+    // GOAWAY to every session, then destroy whatever is left at once; the port stays bound.
+    server?.drain(`${HOST}:${port}`, 0);
+  };
+  faults.dropConnections = dropConnections;
 
   return {
     connectionString: `esdb://${HOST}:${port}?tls=false`,
     port,
     stop,
     start,
-    dropConnections: () => {
-      endSubscriptions();
-      // GOAWAY to every session, then destroy whatever is left at once; the port stays bound.
-      server?.drain(`${HOST}:${port}`, 0);
+    dropConnections,
+    dropConnectionsAfterNextCommit: () => {
+      faults.dropAfterCommit++;
     },
     reset: () => {
       clearLog(log);
