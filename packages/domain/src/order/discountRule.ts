@@ -1,25 +1,25 @@
 import * as t from 'io-ts';
 import { nonEmptyString, positiveInteger } from '../kernel/codecs';
 
-/** What a modifier applies to: one product, one category, or the whole bill. */
-export type ModifierTarget =
+/** What a rule applies to: one product, one category, or the whole bill. */
+export type DiscountTarget =
   | { readonly kind: 'product'; readonly productId: string }
   | { readonly kind: 'category'; readonly category: string }
   | { readonly kind: 'everything' };
 
-/** How much a modifier takes off: a percentage in basis points (500 = 5 %), or minor units per unit sold. */
-export type ModifierAmount =
+/** How much a rule takes off: a percentage in basis points (500 = 5 %), or minor units per unit sold. */
+export type DiscountAmount =
   | { readonly kind: 'percent'; readonly basisPoints: number }
   | { readonly kind: 'fixed'; readonly amount: number };
 
 /** A discount a customer is entitled to, from a group it belongs to or set on the customer itself. */
-export interface PriceModifier {
-  readonly modifierId: string;
+export interface DiscountRule {
+  readonly ruleId: string;
   readonly source: 'group' | 'personal';
   /** What a person reads on the bill, e.g. "regulars −5%". */
   readonly label: string;
-  readonly target: ModifierTarget;
-  readonly amount: ModifierAmount;
+  readonly target: DiscountTarget;
+  readonly amount: DiscountAmount;
 }
 
 const basisPoints = new t.Type<number, number, unknown>(
@@ -29,9 +29,9 @@ const basisPoints = new t.Type<number, number, unknown>(
   t.identity,
 );
 
-/** Codec of a price modifier as the order events record it. */
-export const priceModifierCodec: t.Type<PriceModifier, PriceModifier, unknown> = t.type({
-  modifierId: nonEmptyString,
+/** Codec of a discount rule as the order events record it. */
+export const discountRuleCodec: t.Type<DiscountRule, DiscountRule, unknown> = t.type({
+  ruleId: nonEmptyString,
   source: t.keyof({ group: null, personal: null }),
   label: nonEmptyString,
   target: t.union([

@@ -5,6 +5,6 @@ export * from './orderEvents';
 export * from './orderLine';
 export * from './orderRefusals';
 export * from './orderState';
-export * from './priceModifier';
+export * from './discountRule';
 export * from './pricing';
 export * from './sampleCatalog';

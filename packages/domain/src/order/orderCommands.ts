@@ -2,7 +2,7 @@ import type { Command } from '../kernel/decider';
 import type { CatalogItem } from './catalog';
 import type { PaymentMethod } from './orderEvents';
 import type { PayWith } from './orderLine';
-import type { PriceModifier } from './priceModifier';
+import type { DiscountRule } from './discountRule';
 
 /** A line as a customer or operator asks for it: what and how many, never at what price. */
 export interface RequestedLine {
@@ -12,8 +12,8 @@ export interface RequestedLine {
 }
 
 /**
- * Send an order. `catalog` holds the catalogue items of the requested products and `modifiers`
- * the customer's price modifiers, both looked up by the facade, so pricing stays pure.
+ * Send an order. `catalog` holds the catalogue items of the requested products and `discountRules`
+ * the customer's price discountRules, both looked up by the facade, so pricing stays pure.
  */
 export type PlaceOrder = Command<
   'PlaceOrder',
@@ -25,7 +25,7 @@ export type PlaceOrder = Command<
     readonly note?: string;
     readonly lines: readonly RequestedLine[];
     readonly catalog: readonly CatalogItem[];
-    readonly modifiers: readonly PriceModifier[];
+    readonly discountRules: readonly DiscountRule[];
   }
 >;
 

@@ -25,7 +25,7 @@ const stateOf = (events: readonly OrderEvent[]): ExistingOrder => {
 };
 const op = <T extends OrderCommand['type']>(type: T, data: object): OrderCommand =>
   ({ type, data: { orderId: 'o1', ...data }, metadata: meta() }) as OrderCommand;
-const placed = () => run([placeOrder([cola, playWithPoints, combo], { modifiers: [regulars] })]);
+const placed = () => run([placeOrder([cola, playWithPoints, combo], { discountRules: [regulars] })]);
 const accepted = () => [...placed(), ...acceptOn(placed())];
 const acceptOn = (given: readonly OrderEvent[]) => {
   const d = orderDecider.decide(op('AcceptOrder', {}), stateOf(given));
@@ -40,7 +40,7 @@ const after = (given: readonly OrderEvent[], ...commands: OrderCommand[]): reado
   }, given);
 
 describe('placing an order', () => {
-  it('prices every line from the catalogue with the best modifier and records the bill', () => {
+  it('prices every line from the catalogue with the best rule and records the bill', () => {
     const [event] = placed() as [OrderPlaced];
     expect(event.data.lines).toEqual([
       expect.objectContaining({
@@ -50,7 +50,7 @@ describe('placing an order', () => {
         listPrice: 500,
         discount: 25,
         netPrice: 475,
-        modifier: regulars,
+        rule: regulars,
       }),
       expect.objectContaining({
         lineId: '2',
@@ -72,7 +72,7 @@ describe('placing an order', () => {
       }),
     ]);
     expect(event.data.totals).toEqual({ listPrice: 899, discount: 45, money: 854, points: 90 });
-    expect(event.data.modifiers).toEqual([regulars]);
+    expect(event.data.discountRules).toEqual([regulars]);
     expect(event.data.rounding).toContain('half-up');
   });
 

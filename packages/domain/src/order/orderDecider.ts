@@ -61,7 +61,7 @@ const invalid = (code: string, message: string, field: string, value: unknown) =
   E.left(new ValidationError(code, message, field, value));
 
 const priceLines = (command: PlaceOrder): E.Either<DecisionError, readonly OrderLine[]> => {
-  const { lines, catalog, modifiers } = command.data;
+  const { lines, catalog, discountRules } = command.data;
   const byId = new Map<string, CatalogItem>(catalog.map((item) => [item.productId, item]));
   const priced: OrderLine[] = [];
   for (const [i, line] of lines.entries()) {
@@ -104,7 +104,7 @@ const priceLines = (command: PlaceOrder): E.Either<DecisionError, readonly Order
           line: i + 1,
         }),
       );
-    priced.push(priceLine(String(i + 1), item, line.quantity, line.payWith, modifiers));
+    priced.push(priceLine(String(i + 1), item, line.quantity, line.payWith, discountRules));
   }
   return E.right(priced);
 };
@@ -133,7 +133,7 @@ const place = (command: PlaceOrder): Decision => {
         paymentMethod: d.paymentMethod,
         ...(d.note === undefined ? {} : { note: d.note }),
         lines,
-        modifiers: d.modifiers,
+        discountRules: d.discountRules,
         totals: totalsOf(lines),
         rounding: ROUNDING_RULE,
       },

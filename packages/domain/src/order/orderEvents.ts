@@ -3,7 +3,7 @@ import { nonEmptyString, nonNegativeInteger, positiveInteger, withOptional } fro
 import type { Actor, Event } from '../kernel/envelope';
 import { eventCatalog } from '../kernel/eventCatalog';
 import { orderLineCodec, type OrderLine } from './orderLine';
-import { priceModifierCodec, type PriceModifier } from './priceModifier';
+import { discountRuleCodec, type DiscountRule } from './discountRule';
 import type { OrderTotals } from './pricing';
 
 /** How the customer means to pay (or, at Pay, how it did): cash, card, or deposit from its wallet. */
@@ -19,8 +19,8 @@ export type OrderPlaced = Event<
     readonly paymentMethod: PaymentMethod;
     readonly note?: string;
     readonly lines: readonly OrderLine[];
-    /** Every modifier the customer had when the order was placed, so an audit can redo the choice. */
-    readonly modifiers: readonly PriceModifier[];
+    /** Every rule the customer had when the order was placed, so an audit can redo the choice. */
+    readonly discountRules: readonly DiscountRule[];
     readonly totals: OrderTotals;
     readonly rounding: string;
   }
@@ -179,7 +179,7 @@ export const orderEvents = eventCatalog<OrderEvent>({
         currency: id,
         paymentMethod: method,
         lines: t.readonlyArray(orderLineCodec),
-        modifiers: t.readonlyArray(priceModifierCodec),
+        discountRules: t.readonlyArray(discountRuleCodec),
         totals: t.type({ listPrice: amount, discount: amount, money: amount, points: amount }),
         rounding: id,
       },

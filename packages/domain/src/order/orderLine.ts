@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
 import { nonEmptyString, nonNegativeInteger, positiveInteger, withOptional } from '../kernel/codecs';
 import type { BundleComponent, ProductKind } from './catalog';
-import { priceModifierCodec, type PriceModifier } from './priceModifier';
+import { discountRuleCodec, type DiscountRule } from './discountRule';
 
 /** How a customer means to pay a line: with money, or with points where the product allows it. */
 export type PayWith = 'money' | 'points';
@@ -18,7 +18,7 @@ interface LineBase {
 }
 
 /**
- * A line paid with money: `listPrice` = `unitPrice` × `quantity`; `discount` is what `modifier`
+ * A line paid with money: `listPrice` = `unitPrice` × `quantity`; `discount` is what `rule`
  * took off (see pricing.ts for the rounding rule); `netPrice` = `listPrice` − `discount`.
  */
 export interface MoneyLine extends LineBase {
@@ -26,11 +26,11 @@ export interface MoneyLine extends LineBase {
   readonly unitPrice: number;
   readonly listPrice: number;
   readonly discount: number;
-  readonly modifier?: PriceModifier;
+  readonly rule?: DiscountRule;
   readonly netPrice: number;
 }
 
-/** A line paid with points: `points` = `unitPoints` × `quantity`; modifiers never apply to points. */
+/** A line paid with points: `points` = `unitPoints` × `quantity`; discountRules never apply to points. */
 export interface PointsLine extends LineBase {
   readonly payWith: 'points';
   readonly unitPoints: number;
@@ -61,7 +61,7 @@ export const orderLineCodec: t.Type<OrderLine, OrderLine, unknown> = t.union([
       discount: nonNegativeInteger,
       netPrice: nonNegativeInteger,
     },
-    { components, modifier: priceModifierCodec },
+    { components, rule: discountRuleCodec },
   ),
   withOptional(
     { ...base, payWith: t.literal('points'), unitPoints: positiveInteger, points: positiveInteger },

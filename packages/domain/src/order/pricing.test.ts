@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import type { CatalogItem } from './catalog';
-import type { PriceModifier } from './priceModifier';
+import type { DiscountRule } from './discountRule';
 import { discountFor, priceLine, totalsOf } from './pricing';
 import { regulars } from './testKit';
 
@@ -14,13 +14,13 @@ const item = (price: number, extra: Partial<CatalogItem> = {}): CatalogItem => (
   customerOrderable: true,
   ...extra,
 });
-const modifier = (
+const rule = (
   id: string,
-  target: PriceModifier['target'],
-  amount: PriceModifier['amount'],
-  source: PriceModifier['source'] = 'group',
-): PriceModifier => ({
-  modifierId: id,
+  target: DiscountRule['target'],
+  amount: DiscountRule['amount'],
+  source: DiscountRule['source'] = 'group',
+): DiscountRule => ({
+  ruleId: id,
   source,
   label: id,
   target,
@@ -48,52 +48,48 @@ describe('pricing', () => {
       unitPrice: 250,
       listPrice: 250,
       discount: 13,
-      modifier: regulars,
+      rule: regulars,
       netPrice: 237,
     });
   });
 
-  it('gives each line the single best modifier, never a sum', () => {
-    const cola = modifier(
+  it('gives each line the single best rule, never a sum', () => {
+    const cola = rule(
       'cola-50',
       { kind: 'product', productId: 'p' },
       { kind: 'fixed', amount: 50 },
       'personal',
     );
-    const drinks = modifier(
+    const drinks = rule(
       'drinks-10',
       { kind: 'category', category: 'drinks' },
       { kind: 'percent', basisPoints: 1000 },
     );
     const line = priceLine('1', item(250), 1, 'money', [regulars, drinks, cola]);
-    expect(line).toMatchObject({ discount: 50, netPrice: 200, modifier: cola });
+    expect(line).toMatchObject({ discount: 50, netPrice: 200, rule: cola });
   });
 
   it('breaks a tie by the more specific target, then personal over group', () => {
-    const everything = modifier('a-all', { kind: 'everything' }, { kind: 'fixed', amount: 10 }, 'personal');
-    const category = modifier(
-      'b-cat',
-      { kind: 'category', category: 'drinks' },
-      { kind: 'fixed', amount: 10 },
-    );
+    const everything = rule('a-all', { kind: 'everything' }, { kind: 'fixed', amount: 10 }, 'personal');
+    const category = rule('b-cat', { kind: 'category', category: 'drinks' }, { kind: 'fixed', amount: 10 });
     expect(priceLine('1', item(100), 1, 'money', [everything, category])).toMatchObject({
-      modifier: category,
+      rule: category,
     });
-    const group = modifier('a-group', { kind: 'everything' }, { kind: 'fixed', amount: 10 });
+    const group = rule('a-group', { kind: 'everything' }, { kind: 'fixed', amount: 10 });
     expect(priceLine('1', item(100), 1, 'money', [group, everything])).toMatchObject({
-      modifier: everything,
+      rule: everything,
     });
   });
 
-  it('ignores modifiers for other products and categories', () => {
-    const other = modifier(
+  it('ignores discountRules for other products and categories', () => {
+    const other = rule(
       'snacks',
       { kind: 'category', category: 'snacks' },
       { kind: 'percent', basisPoints: 5000 },
     );
     const line = priceLine('1', item(100), 1, 'money', [other]);
     expect(line).toMatchObject({ discount: 0, netPrice: 100 });
-    expect('modifier' in line).toBe(false);
+    expect('rule' in line).toBe(false);
   });
 
   it('never discounts a line paid with points', () => {
@@ -113,12 +109,12 @@ describe('pricing', () => {
         fc.integer({ min: 1, max: 50 }),
         fc.array(amount, { maxLength: 4 }),
         (price, quantity, amounts) => {
-          const mods = amounts.map((a, i) => modifier(`m${i}`, { kind: 'everything' }, a));
-          const line = priceLine('1', item(price), quantity, 'money', mods);
+          const rules = amounts.map((a, i) => rule(`m${i}`, { kind: 'everything' }, a));
+          const line = priceLine('1', item(price), quantity, 'money', rules);
           if (line.payWith !== 'money') return false;
           const recomputed =
-            line.modifier === undefined ? 0 : discountFor(line.modifier.amount, line.listPrice, quantity);
-          const best = Math.max(0, ...mods.map((m) => discountFor(m.amount, price * quantity, quantity)));
+            line.rule === undefined ? 0 : discountFor(line.rule.amount, line.listPrice, quantity);
+          const best = Math.max(0, ...rules.map((m) => discountFor(m.amount, price * quantity, quantity)));
           return (
             line.listPrice === price * quantity &&
             line.discount === recomputed &&

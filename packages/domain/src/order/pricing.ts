@@ -1,6 +1,6 @@
 import type { CatalogItem } from './catalog';
 import type { MoneyLine, OrderLine, PayWith, PointsLine } from './orderLine';
-import type { ModifierAmount, PriceModifier } from './priceModifier';
+import type { DiscountAmount, DiscountRule } from './discountRule';
 
 /**
  * The one rounding rule: a percent discount is computed on the line's list price (unit price ×
@@ -9,8 +9,8 @@ import type { ModifierAmount, PriceModifier } from './priceModifier';
  */
 export const ROUNDING_RULE = 'percent discounts round half-up to a minor unit, per line';
 
-/** The discount one modifier gives on a list price of `quantity` units. */
-export const discountFor = (amount: ModifierAmount, listPrice: number, quantity: number): number => {
+/** The discount one rule gives on a list price of `quantity` units. */
+export const discountFor = (amount: DiscountAmount, listPrice: number, quantity: number): number => {
   const raw =
     amount.kind === 'percent'
       ? // BigInt keeps price × basis points exact however large the line.
@@ -19,52 +19,51 @@ export const discountFor = (amount: ModifierAmount, listPrice: number, quantity:
   return Math.min(raw, listPrice);
 };
 
-const specificity = (m: PriceModifier): number =>
+const specificity = (m: DiscountRule): number =>
   m.target.kind === 'product' ? 3 : m.target.kind === 'category' ? 2 : 1;
 
-/** Whether a modifier covers a catalogue item. */
-export const appliesTo = (modifier: PriceModifier, item: CatalogItem): boolean =>
-  modifier.target.kind === 'everything' ||
-  (modifier.target.kind === 'product' && modifier.target.productId === item.productId) ||
-  (modifier.target.kind === 'category' && modifier.target.category === item.category);
+/** Whether a rule covers a catalogue item. */
+export const ruleAppliesTo = (rule: DiscountRule, item: CatalogItem): boolean =>
+  rule.target.kind === 'everything' ||
+  (rule.target.kind === 'product' && rule.target.productId === item.productId) ||
+  (rule.target.kind === 'category' && rule.target.category === item.category);
 
 interface Candidate {
-  readonly modifier: PriceModifier;
+  readonly rule: DiscountRule;
   readonly discount: number;
 }
 
-// Modifiers do not stack: the line gets the single best one. Ties go to the more specific target,
-// then to a personal modifier over a group one, then to the smaller id, so the choice is repeatable.
+// Rules do not stack: the line gets the single best one. Ties go to the more specific target,
+// then to a personal rule over a group one, then to the smaller id, so the choice is repeatable.
 const better = (a: Candidate, b: Candidate): Candidate => {
   if (a.discount !== b.discount) return a.discount > b.discount ? a : b;
-  if (specificity(a.modifier) !== specificity(b.modifier))
-    return specificity(a.modifier) > specificity(b.modifier) ? a : b;
-  if (a.modifier.source !== b.modifier.source) return a.modifier.source === 'personal' ? a : b;
-  return a.modifier.modifierId <= b.modifier.modifierId ? a : b;
+  if (specificity(a.rule) !== specificity(b.rule)) return specificity(a.rule) > specificity(b.rule) ? a : b;
+  if (a.rule.source !== b.rule.source) return a.rule.source === 'personal' ? a : b;
+  return a.rule.ruleId <= b.rule.ruleId ? a : b;
 };
 
-/** The best modifier for a line and the discount it gives, or undefined when none applies. */
-export const bestModifier = (
-  modifiers: readonly PriceModifier[],
+/** The best rule for a line and the discount it gives, or undefined when none applies. */
+export const bestRule = (
+  discountRules: readonly DiscountRule[],
   item: CatalogItem,
   quantity: number,
 ): Candidate | undefined =>
-  modifiers
-    .filter((m) => appliesTo(m, item))
-    .map((modifier) => ({
-      modifier,
-      discount: discountFor(modifier.amount, item.price * quantity, quantity),
+  discountRules
+    .filter((m) => ruleAppliesTo(m, item))
+    .map((rule) => ({
+      rule,
+      discount: discountFor(rule.amount, item.price * quantity, quantity),
     }))
     .filter((c) => c.discount > 0)
     .reduce<Candidate | undefined>((best, c) => (best === undefined ? c : better(best, c)), undefined);
 
-/** Prices one line from the catalogue item and the customer's modifiers. */
+/** Prices one line from the catalogue item and the customer's discountRules. */
 export const priceLine = (
   lineId: string,
   item: CatalogItem,
   quantity: number,
   payWith: PayWith,
-  modifiers: readonly PriceModifier[],
+  discountRules: readonly DiscountRule[],
 ): OrderLine => {
   const base = {
     lineId,
@@ -85,14 +84,14 @@ export const priceLine = (
     return line;
   }
   const listPrice = item.price * quantity;
-  const best = bestModifier(modifiers, item, quantity);
+  const best = bestRule(discountRules, item, quantity);
   const line: MoneyLine = {
     ...base,
     payWith: 'money',
     unitPrice: item.price,
     listPrice,
     discount: best?.discount ?? 0,
-    ...(best === undefined ? {} : { modifier: best.modifier }),
+    ...(best === undefined ? {} : { rule: best.rule }),
     netPrice: listPrice - (best?.discount ?? 0),
   };
   return line;

@@ -1,6 +1,6 @@
 import type { Actor } from '../kernel/envelope';
 import type { RequestedLine, OrderCommand, PlaceOrder } from './orderCommands';
-import type { PriceModifier } from './priceModifier';
+import type { DiscountRule } from './discountRule';
 import { sampleCatalogItems } from './sampleCatalog';
 
 /** An operator, as tests and examples use it. */
@@ -18,8 +18,8 @@ export const meta = (actor: Actor = operator, commandId = 'cmd-1') => ({
 });
 
 /** "regulars −5%" on everything. */
-export const regulars: PriceModifier = {
-  modifierId: 'group:regulars',
+export const regulars: DiscountRule = {
+  ruleId: 'group:regulars',
   source: 'group',
   label: 'regulars −5%',
   target: { kind: 'everything' },
@@ -29,7 +29,12 @@ export const regulars: PriceModifier = {
 /** A PlaceOrder for alice from the sample catalogue. */
 export const placeOrder = (
   lines: readonly RequestedLine[],
-  options: { actor?: Actor; modifiers?: readonly PriceModifier[]; customerId?: string; note?: string } = {},
+  options: {
+    actor?: Actor;
+    discountRules?: readonly DiscountRule[];
+    customerId?: string;
+    note?: string;
+  } = {},
 ): PlaceOrder => ({
   type: 'PlaceOrder',
   data: {
@@ -40,7 +45,7 @@ export const placeOrder = (
     ...(options.note === undefined ? {} : { note: options.note }),
     lines,
     catalog: sampleCatalogItems.filter((i) => lines.some((l) => l.productId === i.productId)),
-    modifiers: options.modifiers ?? [],
+    discountRules: options.discountRules ?? [],
   },
   metadata: meta(options.actor ?? operator),
 });
