@@ -85,12 +85,16 @@ export const walletsFacade = (deps: WalletsDeps) => {
     const policy = deps.policyFor(tenantId);
     if (actor !== undefined && !policy.authorize(actor, 'read', customerId))
       return E.left(
-        new PermissionError('wallet.forbidden', `A ${actor.role} may not read this wallet.`, {
-          role: actor.role,
-          actorId: actor.id,
-          action: 'read' satisfies WalletAction,
-          customerId,
-        }),
+        new PermissionError(
+          'wallet.forbidden',
+          `${actor.role === 'operator' ? 'An' : 'A'} ${actor.role} may not read this wallet.`,
+          {
+            role: actor.role,
+            actorId: actor.id,
+            action: 'read' satisfies WalletAction,
+            customerId,
+          },
+        ),
       );
     return E.map((state: WalletState) => walletView(customerId, state, policy))(
       await readWallet(deps.store, tenantId, customerId),

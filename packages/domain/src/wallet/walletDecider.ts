@@ -84,12 +84,16 @@ export const walletDecider = (policy: WalletPolicy): Decider<WalletCommand, Wall
     const action = walletActionOf(command);
     if (!policy.authorize(actor, action, command.data.customerId))
       return E.left(
-        new PermissionError('wallet.forbidden', `A ${actor.role} may not ${action} on this wallet.`, {
-          role: actor.role,
-          actorId: actor.id,
-          action,
-          customerId: command.data.customerId,
-        }),
+        new PermissionError(
+          'wallet.forbidden',
+          `${actor.role === 'operator' ? 'An' : 'A'} ${actor.role} may not ${action} on this wallet.`,
+          {
+            role: actor.role,
+            actorId: actor.id,
+            action,
+            customerId: command.data.customerId,
+          },
+        ),
       );
     if (state.mergedInto !== undefined)
       return E.left(

@@ -44,13 +44,13 @@ export interface WalletPolicy {
 
 const staff = new Set(['operator', 'manager', 'system']);
 const managerOnly = new Set<WalletAction>(['adjust', 'adjustPoints']);
-const systemOnly = new Set<WalletAction>(['transfer', 'expirePoints']);
+const systemOnly = new Set<WalletAction>(['transfer']);
 const customerOwn = new Set<WalletAction>(['read', 'spend', 'redeemPoints']);
 
 /**
  * Default roles: a customer reads its own wallet and pays from it (money or points); operators
- * do the till work; adjustments are a manager's; merge transfers and expiry are the library's
- * own processes (system), which may also do everything else.
+ * do the till work; adjustments are a manager's; merge transfers are the library's own
+ * processes (system), which may also do everything else.
  */
 export const defaultWalletAuthorization: WalletAuthorization = (actor, action, customerId) => {
   if (actor.role === 'system') return true;

@@ -1,0 +1,73 @@
+import { describe, expect, it } from '@jest/globals';
+import * as E from 'fp-ts/Either';
+import { inMemoryEventStore } from '../kernel/inMemoryEventStore';
+import { transferInFrom } from './decideTransfer';
+import { handleWalletCommand, readWallet } from './walletStream';
+import { as, cmd, CUSTOMER, TENANT, testPolicy } from './walletTestKit';
+
+const SURVIVOR = 'cust-2';
+const system = { actor: as('system', 'merge') };
+
+const setUp = async () => {
+  const store = inMemoryEventStore();
+  const run = (c: Parameters<typeof handleWalletCommand>[2]) => handleWalletCommand(store, testPolicy, c);
+  await run(cmd('TopUp', { amount: 3000, currency: 'PLN', method: 'cash' }, { id: 't1' }));
+  await run(cmd('EarnPoints', { points: 40, source: { kind: 'order', orderId: 'o1' } }, { id: 'lot-1' }));
+  await run(cmd('RedeemPoints', { orderId: 'o2', orderLineId: 'l', points: 15 }, { id: 'r1' }));
+  await run(cmd('RecordDebt', { orderId: 'o3', amount: 700, currency: 'PLN' }, { id: 'd1' }));
+  await run(
+    cmd('TopUp', { customerId: SURVIVOR, amount: 100, currency: 'PLN', method: 'cash' }, { id: 't2' }),
+  );
+  return { store, run };
+};
+
+describe('a merge moves every ledger as explicit entries', () => {
+  it('moves money, live lots (keeping their source) and open debts to the survivor', async () => {
+    const { store, run } = await setUp();
+    const out = await run(
+      cmd('TransferOut', { mergeId: 'm1', toCustomerId: SURVIVOR }, { ...system, id: 'm1:out' }),
+    );
+    if (E.isLeft(out)) throw out.left;
+    expect(out.right.events.map((e) => e.event.type)).toEqual([
+      'WalletMoneyTransferredOut',
+      'PointsTransferredOut',
+      'DebtTransferredOut',
+      'WalletMergedInto',
+    ]);
+    const incoming = transferInFrom(CUSTOMER, SURVIVOR, 'm1', 'PLN', out.right.events);
+    const into = await run({ ...cmd('TransferIn', incoming, { ...system, id: 'm1:in' }) });
+    expect(E.isRight(into)).toBe(true);
+
+    const loser = await readWallet(store, TENANT, CUSTOMER);
+    const survivor = await readWallet(store, TENANT, SURVIVOR);
+    expect(E.isRight(loser) && [loser.right.balance, loser.right.pointsBalance, loser.right.debt]).toEqual([
+      0, 0, 0,
+    ]);
+    if (E.isLeft(survivor)) throw survivor.left;
+    expect([survivor.right.balance, survivor.right.pointsBalance, survivor.right.debt]).toEqual([
+      3100, 25, 700,
+    ]);
+    expect(survivor.right.lots).toEqual([
+      expect.objectContaining({
+        lotId: 'm1:lot-1',
+        remaining: 25,
+        source: { kind: 'order', orderId: 'o1' },
+        transferredFrom: { customerId: CUSTOMER, mergeId: 'm1', lotId: 'lot-1' },
+      }),
+    ]);
+    expect(survivor.right.debts).toEqual({ o3: 700 });
+  });
+
+  it('closes the merged-away wallet, pointing at the survivor', async () => {
+    const { run } = await setUp();
+    await run(cmd('TransferOut', { mergeId: 'm1', toCustomerId: SURVIVOR }, { ...system, id: 'm1:out' }));
+    const late = await run(cmd('TopUp', { amount: 100, currency: 'PLN', method: 'cash' }, { id: 'late' }));
+    expect(E.isLeft(late) && late.left.details).toEqual({ survivorCustomerId: SURVIVOR, mergeId: 'm1' });
+  });
+
+  it('refuses to merge a wallet into itself', async () => {
+    const { run } = await setUp();
+    const self = await run(cmd('TransferOut', { mergeId: 'm1', toCustomerId: CUSTOMER }, system));
+    expect(E.isLeft(self) && self.left.code).toBe('wallet.merge_into_self');
+  });
+});
