@@ -1,0 +1,2 @@
+export * from './customerIdentifiers';
+export * from './customerProcess';
