@@ -1,0 +1,247 @@
+import { TEXT_FIELDS, type CustomerDocument, type IdentifierKind, type TextField } from './customerDocument';
+import { compactKey, textKeys } from './fold';
+import { tokenDictionary } from './tokenDictionary';
+
+/** The customers of one tenant, held for search: exact maps for identifiers, a prefix dictionary for words. */
+export interface CustomerIndex {
+  /** Replaces what is known of a customer; ignored for a customer merged away. */
+  readonly put: (customerId: string, document: CustomerDocument) => void;
+  /** The document as last put, or undefined for unknown and merged-away customers. */
+  readonly get: (customerId: string) => CustomerDocument | undefined;
+  /** Removes `loserId` from search for good; its id resolves to `survivorId` from now on. */
+  readonly merge: (loserId: string, survivorId: string) => void;
+  /** The live customer an id stands for (itself, or the survivor of its merges); undefined if unknown. */
+  readonly resolve: (customerId: string) => string | undefined;
+  /** Slots holding an identifier exactly. */
+  readonly exact: (kind: IdentifierKind, key: string) => readonly number[];
+  /** Slots whose phone ends with these digits (at least four). */
+  readonly phoneEndingWith: (digits: string) => number[];
+  /** Visits the postings of every word key of `field` starting with `prefix`. */
+  readonly forPrefix: (
+    field: TextField,
+    prefix: string,
+    visit: (postings: readonly number[]) => boolean | void,
+  ) => void;
+  /** Whether a slot's `field` has a word starting with `key`: 0 no, 1 as a prefix, 2 the whole word. */
+  readonly matchWord: (slot: number, field: TextField, key: string) => 0 | 1 | 2;
+  readonly idOf: (slot: number) => string;
+  readonly documentOf: (slot: number) => CustomerDocument;
+  /** Live customers held. */
+  readonly size: () => number;
+}
+
+const FIELD_SEPARATOR = '\u001f';
+// One control character per field precedes each of its word keys in a customer's key string, so
+// "does field f have a word starting with k" is one `indexOf(marker + k)` on one string.
+const MARKERS = TEXT_FIELDS.map((_, i) => String.fromCharCode(1 + i));
+const LAST_MARKER = MARKERS.length;
+const markerOf = (field: TextField): string => MARKERS[TEXT_FIELDS.indexOf(field)] as string;
+const COMPACT_FIELDS: ReadonlySet<TextField> = new Set<TextField>(['houseNumber', 'postalCode']);
+const SUFFIX = 4;
+const NO_IDENTIFIERS: readonly string[] = [];
+const NONE: readonly number[] = [];
+
+/** The word keys of a value of a field: whole-value keys for house numbers and postal codes. */
+export const fieldKeys = (field: TextField, value: string): string[] => {
+  if (!COMPACT_FIELDS.has(field)) return textKeys(value);
+  const key = compactKey(value);
+  return key === '' ? [] : [key];
+};
+
+const addTo = (map: Map<string, number | number[]>, key: string, slot: number) => {
+  const held = map.get(key);
+  if (held === undefined) map.set(key, slot);
+  else if (typeof held === 'number') map.set(key, held === slot ? held : [held, slot]);
+  else if (!held.includes(slot)) held.push(slot);
+};
+
+const removeFrom = (map: Map<string, number | number[]>, key: string, slot: number) => {
+  const held = map.get(key);
+  if (held === undefined) return;
+  if (typeof held === 'number') {
+    if (held === slot) map.delete(key);
+    return;
+  }
+  const rest = held.filter((s) => s !== slot);
+  if (rest.length === 0) map.delete(key);
+  else map.set(key, rest.length === 1 ? (rest[0] as number) : rest);
+};
+
+const digitsOf = (e164: string): string => e164.replace(/\D/g, '');
+
+/**
+ * Creates an empty index. Customers are interned as slot numbers and stored column-wise (one
+ * string of raw fields, one string of word keys and one small identifier array per customer),
+ * so a million customers cost a few hundred bytes each rather than an object graph apiece.
+ */
+export const customerIndex = (): CustomerIndex => {
+  const ids: string[] = [];
+  const slotOf = new Map<string, number>();
+  const raw: string[] = [];
+  const keys: string[] = [];
+  // Flattened [kind, key, kind, key, …]: the key strings are the very ones in the maps.
+  const identifiers: (readonly string[])[] = [];
+  const survivorOf = new Map<string, string>();
+  const exactMaps: Record<IdentifierKind, Map<string, number | number[]>> = {
+    phone: new Map(),
+    card: new Map(),
+    taxId: new Map(),
+    email: new Map(),
+  };
+  const bySuffix = new Map<string, number | number[]>();
+  const words = tokenDictionary();
+  let live = 0;
+
+  const unindex = (slot: number) => {
+    const held = identifiers[slot] ?? NO_IDENTIFIERS;
+    for (let i = 0; i < held.length; i += 2) {
+      const kind = held[i] as IdentifierKind;
+      const key = held[i + 1] as string;
+      removeFrom(exactMaps[kind], key, slot);
+      if (kind === 'phone') removeFrom(bySuffix, digitsOf(key).slice(-SUFFIX), slot);
+    }
+    for (const key of splitKeys(keys[slot] ?? '')) words.remove(key, slot);
+    identifiers[slot] = NO_IDENTIFIERS;
+    keys[slot] = '';
+    raw[slot] = '';
+  };
+
+  const index = (slot: number, document: CustomerDocument) => {
+    const wordKeys = new Set<string>();
+    let keyString = '';
+    for (const field of TEXT_FIELDS) {
+      const value = document[field];
+      if (value === undefined) continue;
+      for (const key of fieldKeys(field, value)) {
+        const marked = markerOf(field) + key;
+        keyString += marked;
+        wordKeys.add(marked);
+      }
+    }
+    for (const key of wordKeys) words.add(key, slot);
+    keys[slot] = keyString;
+    raw[slot] = TEXT_FIELDS.map((f) => document[f] ?? '').join(FIELD_SEPARATOR);
+    const held: string[] = [];
+    const hold = (kind: IdentifierKind, values: readonly string[] | undefined) => {
+      for (const key of values ?? []) {
+        held.push(kind, key);
+        addTo(exactMaps[kind], key, slot);
+        if (kind === 'phone') addTo(bySuffix, digitsOf(key).slice(-SUFFIX), slot);
+      }
+    };
+    hold('phone', document.phones);
+    hold('card', document.cards);
+    hold('taxId', document.taxIds);
+    hold(
+      'email',
+      document.emails?.map((e) => e.toLowerCase()),
+    );
+    identifiers[slot] = held.length === 0 ? NO_IDENTIFIERS : held;
+  };
+
+  const resolve = (customerId: string): string | undefined => {
+    let id = customerId;
+    // Merges form chains (a into b, later b into c); a bound guards against a corrupt cycle.
+    for (let hops = 0; hops <= survivorOf.size; hops++) {
+      const next = survivorOf.get(id);
+      if (next === undefined) return slotOf.has(id) ? id : undefined;
+      id = next;
+    }
+    return undefined;
+  };
+
+  const documentOf = (slot: number): CustomerDocument => {
+    const parts = (raw[slot] ?? '').split(FIELD_SEPARATOR);
+    const out: Record<string, string | string[]> = {};
+    TEXT_FIELDS.forEach((field, i) => {
+      const value = parts[i];
+      if (value !== undefined && value !== '') out[field] = value;
+    });
+    const held = identifiers[slot] ?? NO_IDENTIFIERS;
+    const plural: Record<IdentifierKind, string> = {
+      phone: 'phones',
+      card: 'cards',
+      taxId: 'taxIds',
+      email: 'emails',
+    };
+    for (let i = 0; i < held.length; i += 2) {
+      const name = plural[held[i] as IdentifierKind];
+      const list = (out[name] as string[] | undefined) ?? [];
+      list.push(held[i + 1] as string);
+      out[name] = list;
+    }
+    return out as CustomerDocument;
+  };
+
+  return {
+    put: (customerId, document) => {
+      if (survivorOf.has(customerId)) return;
+      let slot = slotOf.get(customerId);
+      if (slot === undefined) {
+        slot = ids.length;
+        ids.push(customerId);
+        slotOf.set(customerId, slot);
+        live++;
+      } else unindex(slot);
+      index(slot, document);
+    },
+    get: (customerId) => {
+      const slot = survivorOf.has(customerId) ? undefined : slotOf.get(customerId);
+      return slot === undefined ? undefined : documentOf(slot);
+    },
+    merge: (loserId, survivorId) => {
+      if (loserId === survivorId || survivorOf.has(loserId)) return;
+      const slot = slotOf.get(loserId);
+      if (slot !== undefined) {
+        unindex(slot);
+        live--;
+      }
+      survivorOf.set(loserId, survivorId);
+    },
+    resolve,
+    exact: (kind, key) => {
+      const held = exactMaps[kind].get(kind === 'email' ? key.toLowerCase() : key);
+      return held === undefined ? NONE : typeof held === 'number' ? [held] : held;
+    },
+    phoneEndingWith: (digits) => {
+      if (digits.length < SUFFIX) return [];
+      const held = bySuffix.get(digits.slice(-SUFFIX));
+      const slots = held === undefined ? NONE : typeof held === 'number' ? [held] : held;
+      return slots.filter((slot) => {
+        const own = identifiers[slot] ?? NO_IDENTIFIERS;
+        for (let i = 0; i < own.length; i += 2)
+          if (own[i] === 'phone' && digitsOf(own[i + 1] as string).endsWith(digits)) return true;
+        return false;
+      });
+    },
+    forPrefix: (field, prefix, visit) => words.forPrefix(markerOf(field) + prefix, visit),
+    matchWord: (slot, field, key) => {
+      const own = keys[slot] ?? '';
+      const needle = markerOf(field) + key;
+      let best: 0 | 1 | 2 = 0;
+      for (let at = own.indexOf(needle); at >= 0; at = own.indexOf(needle, at + 1)) {
+        const after = own.charCodeAt(at + needle.length);
+        if (Number.isNaN(after) || after <= LAST_MARKER) return 2;
+        best = 1;
+      }
+      return best;
+    },
+    idOf: (slot) => ids[slot] as string,
+    documentOf,
+    size: () => live,
+  };
+};
+
+/** Splits a key string back into its marked word keys. */
+const splitKeys = (keyString: string): string[] => {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 1; i <= keyString.length; i++) {
+    const code = keyString.charCodeAt(i);
+    if (Number.isNaN(code) || code <= LAST_MARKER) {
+      out.push(keyString.slice(start, i));
+      start = i;
+    }
+  }
+  return keyString === '' ? [] : out;
+};

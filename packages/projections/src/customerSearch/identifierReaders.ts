@@ -1,0 +1,26 @@
+import * as E from 'fp-ts/Either';
+import * as O from 'fp-ts/Option';
+import {
+  parseCardNumber,
+  parsePhoneQuery,
+  phoneDigits,
+  type CardFormat,
+  type CountryCode,
+} from '@tillstream/domain';
+
+/** How search reads identifiers out of a query; the domain's value functions, so search and registration agree. */
+export interface IdentifierReaders {
+  /** The E.164 form of a complete phone number, read with the shop's country. */
+  readonly phone: (input: string, defaultCountry: CountryCode | undefined) => string | undefined;
+  /** The digits of a query (any numerals folded to ASCII). */
+  readonly digits: (input: string) => string;
+  /** The canonical card key of a query read in one reader format. */
+  readonly card: (input: string, format: CardFormat) => string | undefined;
+}
+
+/** Readers built on the domain's phone and card values. */
+export const domainIdentifierReaders: IdentifierReaders = {
+  phone: (input, country) => O.toUndefined(parsePhoneQuery(input, country)),
+  digits: phoneDigits,
+  card: (input, format) => E.getOrElseW(() => undefined)(parseCardNumber(input, { format })),
+};

@@ -1,0 +1,97 @@
+/**
+ * Search keys with the customers (interned as numbers) that hold each, answering prefix queries.
+ * Keys sit in a large sorted array plus a small sorted side array; new keys wait unsorted until
+ * the next query, so loading a million customers sorts once, and a live insert costs a merge of
+ * the small array only. Keys whose postings empty out are dropped at the next large merge.
+ * Callers add each (key, slot) pair once; a key removed and added again may be visited twice
+ * until the next large merge, so callers de-duplicate the slots they collect.
+ */
+export interface TokenDictionary {
+  readonly add: (key: string, slot: number) => void;
+  readonly remove: (key: string, slot: number) => void;
+  /** Calls `visit` with the postings of every key starting with `prefix`; stops when it returns false. */
+  readonly forPrefix: (prefix: string, visit: (postings: readonly number[]) => boolean | void) => void;
+  /** How many keys are held (for measurements). */
+  readonly size: () => number;
+}
+
+const SIDE_LIMIT = 4096;
+
+const merge = (a: readonly string[], b: readonly string[], keep: (key: string) => boolean): string[] => {
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  let last: string | undefined;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    const next = y === undefined || (x !== undefined && x <= y) ? (i++, x) : (j++, y);
+    if (next !== undefined && next !== last && keep(next)) out.push(next);
+    last = next;
+  }
+  return out;
+};
+
+/** First index whose key is ≥ `key`. */
+const lowerBound = (keys: readonly string[], key: string): number => {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((keys[mid] as string) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+};
+
+/** Creates an empty dictionary. */
+export const tokenDictionary = (): TokenDictionary => {
+  const postings = new Map<string, number[]>();
+  let main: string[] = [];
+  let side: string[] = [];
+  let pending: string[] = [];
+  const alive = (key: string) => postings.has(key);
+
+  const settle = () => {
+    if (pending.length === 0) return;
+    pending.sort();
+    side = merge(side, pending, alive);
+    pending = [];
+    if (side.length > SIDE_LIMIT) {
+      main = merge(main, side, alive);
+      side = [];
+    }
+  };
+
+  const scan = (keys: readonly string[], prefix: string, visit: (p: readonly number[]) => boolean | void) => {
+    for (let i = lowerBound(keys, prefix); i < keys.length; i++) {
+      const key = keys[i] as string;
+      if (!key.startsWith(prefix)) return true;
+      const list = postings.get(key);
+      if (list !== undefined && visit(list) === false) return false;
+    }
+    return true;
+  };
+
+  return {
+    add: (key, slot) => {
+      const list = postings.get(key);
+      if (list === undefined) {
+        postings.set(key, [slot]);
+        pending.push(key);
+      } else if (list[list.length - 1] !== slot) list.push(slot);
+    },
+    remove: (key, slot) => {
+      const list = postings.get(key);
+      if (list === undefined) return;
+      const at = list.indexOf(slot);
+      if (at >= 0) list.splice(at, 1);
+      if (list.length === 0) postings.delete(key);
+    },
+    forPrefix: (prefix, visit) => {
+      settle();
+      if (scan(side, prefix, visit)) scan(main, prefix, visit);
+    },
+    size: () => postings.size,
+  };
+};
