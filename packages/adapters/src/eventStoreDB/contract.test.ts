@@ -1,8 +1,13 @@
 // The kernel's EventStore contract, through the real client: on the test server always, on a real
 // EventStoreDB when EVENTSTORE_CONNECTION_STRING is set.
+import { jest } from '@jest/globals';
 import { describeEventStoreContract } from '@tillstream/domain/testing';
 import { startEventStoreDBTestServer } from '@tillstream/adapters/testing';
 import { createEventStoreDBEventStore } from './eventStoreDBEventStore';
+
+// The property-based contract test runs many subscriptions over a socket; on a loaded machine it
+// needs more than jest's default 5 s.
+jest.setTimeout(30_000);
 
 describeEventStoreContract('EventStoreDB adapter on the test server', async () => {
   const server = await startEventStoreDBTestServer();
