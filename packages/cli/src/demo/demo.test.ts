@@ -9,3 +9,17 @@ it('runs the whole demo story and shows the refused stale write and the subscrib
   expect(text).toMatch(/refused: Stream note-demo\.first is at revision 0, not the expected no_stream/);
   expect(text).toContain('a subscriber to $all saw: note-demo.first@0 NoteWritten');
 });
+
+it('tells the wallet story: top-up, refused overspend with its figures, voucher once, points with their source', async () => {
+  const lines: string[] = [];
+  await runDemo((line) => lines.push(line));
+  const text = lines.join('\n');
+  expect(text).toContain('top-up by cash: balance 200.00 PLN');
+  expect(text).toContain(
+    'spend of 250.00 PLN refused: The wallet holds 200.00 PLN, not enough for 250.00 PLN. (wallet.insufficient_balance)',
+  );
+  expect(text).toContain('voucher GIFT-5000-XY: balance 250.00 PLN');
+  expect(text).toContain('the same voucher again: refused: This voucher has already been used.');
+  expect(text).toContain('spent 42.50 PLN on order o-18: balance 207.50 PLN, 42 points');
+  expect(text).toContain('lot earn:o-18: 42 points from order o-18 (rule default)');
+});
