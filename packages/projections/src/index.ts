@@ -1,2 +1,3 @@
 export * from './runner';
 export * from './customerSearch';
+export * from './orderBoard';

@@ -1,0 +1,3 @@
+export * from './boardInput';
+export * from './orderBoard';
+export * from './orderBoardProjection';
