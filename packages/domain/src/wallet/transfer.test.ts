@@ -56,6 +56,11 @@ describe('a merge moves every ledger as explicit entries', () => {
       }),
     ]);
     expect(survivor.right.debts).toEqual({ o3: 700 });
+
+    const voided = await run(
+      cmd('ReversePoints', { customerId: SURVIVOR, orderId: 'o1' }, { id: 'void-o1' }),
+    );
+    expect(E.isRight(voided) && voided.right.state.pointsBalance).toBe(0);
   });
 
   it('closes the merged-away wallet, pointing at the survivor', async () => {

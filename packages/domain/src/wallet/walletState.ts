@@ -135,10 +135,22 @@ export const evolveWallet = (state: WalletState, event: WalletEvent): WalletStat
     case 'PointsTransferredOut':
       return { ...state, lots: [], pointsBalance: event.data.balanceAfter };
     case 'PointsTransferredIn':
+      // Lots an order earned stay tied to it, so voiding that order after a merge takes them back here.
       return {
         ...state,
         lots: event.data.lots.reduce(insertLot, state.lots),
         pointsBalance: event.data.balanceAfter,
+        orderPoints: event.data.lots.reduce(
+          (orders, lot) =>
+            lot.source.kind === 'order'
+              ? withOrderPoints({ ...state, orderPoints: orders }, lot.source.orderId, (o) => ({
+                  ...o,
+                  earned: o.earned + lot.remaining,
+                  earnedLots: [...o.earnedLots, lot.lotId],
+                }))
+              : orders,
+          state.orderPoints,
+        ),
       };
     case 'DebtRecorded':
     case 'DebtSettled':
