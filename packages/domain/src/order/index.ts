@@ -8,3 +8,4 @@ export * from './orderState';
 export * from './discountRule';
 export * from './pricing';
 export * from './sampleCatalog';
+export * from './orderStream';
