@@ -1,3 +1,5 @@
 export * from './runner';
 export * from './customerSearch';
 export * from './orderBoard';
+export * from './wallet';
+export * from './audit';
