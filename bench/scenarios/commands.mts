@@ -1,5 +1,5 @@
-import type { InMemoryEventStore } from '@tillstream/domain';
-import { handleCommand, inMemoryEventStore, streamName } from '@tillstream/domain';
+import type { HandleCommandOptions, InMemoryEventStore } from '@tillstream/domain';
+import { handleCommand, inMemoryEventStore, stateCache, streamName } from '@tillstream/domain';
 import type { RegisterCustomer, WalletCommand } from '../deciders/tillstreamDeciders.mjs';
 import { customerAggregate, walletAggregate } from '../deciders/tillstreamDeciders.mjs';
 import type { CaseResult, Scenario } from '../harness.mjs';
@@ -26,18 +26,26 @@ const succeeded = (result: { readonly _tag: string }, what: string) => {
 };
 
 /** Registers the n-th customer through `handleCommand`. */
-export const registerOne = async (store: InMemoryEventStore, n: number): Promise<void> => {
+export const registerOne = async (
+  store: InMemoryEventStore,
+  n: number,
+  options?: HandleCommandOptions,
+): Promise<void> => {
   const command: RegisterCustomer = {
     type: 'RegisterCustomer',
     data: registration(n),
     metadata: metadata(`reg-${n}`),
   };
   const stream = streamName('customer', TENANT, command.data.customerId);
-  succeeded(await handleCommand(store, customerAggregate, stream, command), 'registration');
+  succeeded(await handleCommand(store, customerAggregate, stream, command, options), 'registration');
 };
 
 /** Runs the n-th wallet command through `handleCommand`. */
-export const walletOne = async (store: InMemoryEventStore, n: number): Promise<void> => {
+export const walletOne = async (
+  store: InMemoryEventStore,
+  n: number,
+  options?: HandleCommandOptions,
+): Promise<void> => {
   const step = walletStep(n);
   const command: WalletCommand = {
     type: step.kind,
@@ -45,56 +53,62 @@ export const walletOne = async (store: InMemoryEventStore, n: number): Promise<v
     metadata: metadata(`wal-${n}`),
   };
   const stream = streamName('wallet', TENANT, `w${n % WALLETS}`);
-  succeeded(await handleCommand(store, walletAggregate, stream, command), 'wallet command');
+  succeeded(await handleCommand(store, walletAggregate, stream, command, options), 'wallet command');
 };
 
 /** Command handling on the kernel with the bench's registration and wallet deciders. */
 export const commands: Scenario = {
   name: 'commands',
   title: 'Command handling through handleCommand (kernel, bench deciders)',
+  needs: ['baseline'],
   run: async (mode, earlier) => {
-    let store = inMemoryEventStore();
-    let n = 0;
-    const register = await measure(
-      mode,
-      'commands',
-      'register customer (bench decider)',
-      'cmd/s',
-      async () => {
-        if (n % CUSTOMERS_PER_STORE === 0) store = inMemoryEventStore();
-        await registerOne(store, n++);
-      },
-      { population: `≤ ${CUSTOMERS_PER_STORE} streams` },
-    );
-    n = 0;
-    const wallet = await measure(
-      mode,
-      'commands',
-      'wallet top-up / spend (bench decider)',
-      'cmd/s',
-      async () => {
-        if (n % WALLET_COMMANDS_PER_STORE === 0) store = inMemoryEventStore();
-        await walletOne(store, n++);
-      },
-      { population: `${WALLETS} wallets, 0–19 events each` },
-    );
-    const cases: CaseResult[] = [register, wallet];
+    const cases: CaseResult[] = [];
+    for (const cached of [false, true]) {
+      const suffix = cached ? ', state cache' : '';
+      const options = (): HandleCommandOptions => (cached ? { cache: stateCache() } : {});
+      let store = inMemoryEventStore();
+      let handling = options();
+      let n = 0;
+      cases.push(
+        await measure(
+          mode,
+          'commands',
+          `register customer (bench decider${suffix})`,
+          'cmd/s',
+          async () => {
+            if (n % CUSTOMERS_PER_STORE === 0) [store, handling] = [inMemoryEventStore(), options()];
+            await registerOne(store, n++, handling);
+          },
+          { population: `≤ ${CUSTOMERS_PER_STORE} streams` },
+        ),
+      );
+      n = 0;
+      cases.push(
+        await measure(
+          mode,
+          'commands',
+          `wallet top-up / spend (bench decider${suffix})`,
+          'cmd/s',
+          async () => {
+            if (n % WALLET_COMMANDS_PER_STORE === 0) [store, handling] = [inMemoryEventStore(), options()];
+            await walletOne(store, n++, handling);
+          },
+          { population: `${WALLETS} wallets, 0–19 events each` },
+        ),
+      );
+    }
+    const registrationBaseline = find(earlier, 'baseline', 'read + append, new stream (registration-shaped)');
+    const walletBaseline = find(earlier, 'baseline', 'read + append, wallet stream of ~10 events');
     return {
       cases,
-      targets: [
-        ...ratioTarget(
-          'Registration keeps ≥ 25% of the raw read+append rate',
-          register,
-          find(earlier, 'baseline', 'read + append, new stream (registration-shaped)'),
+      targets: cases.flatMap((c) =>
+        ratioTarget(
+          `${c.label}: keeps ≥ 25% of the raw read+append rate`,
+          c,
+          c.label.startsWith('register') ? registrationBaseline : walletBaseline,
           0.25,
         ),
-        ...ratioTarget(
-          'Wallet commands keep ≥ 25% of the raw read+append rate',
-          wallet,
-          find(earlier, 'baseline', 'read + append, wallet stream of ~10 events'),
-          0.25,
-        ),
-      ],
+      ),
     };
   },
 };

@@ -16,6 +16,7 @@ import {
 export const peer: Scenario = {
   name: 'peer',
   title: 'Peer: the same deciders on Emmett 0.42 (getInMemoryEventStore + DeciderCommandHandler)',
+  needs: ['commands'],
   run: async (mode, earlier) => {
     let store: InMemoryEventStore = getInMemoryEventStore();
     let n = 0;
@@ -55,20 +56,23 @@ export const peer: Scenario = {
     );
     return {
       cases: [register, wallet],
-      targets: [
-        ...ratioTarget(
-          'Registration ≥ 1.5× Emmett on the same decider',
-          find(earlier, 'commands', 'register customer (bench decider)'),
-          register,
-          1.5,
-        ),
-        ...ratioTarget(
-          'Wallet commands ≥ 1.5× Emmett on the same decider',
-          find(earlier, 'commands', 'wallet top-up / spend (bench decider)'),
-          wallet,
-          1.5,
-        ),
-      ],
+      targets: [false, true].flatMap((cached) => {
+        const suffix = cached ? ', state cache' : '';
+        return [
+          ...ratioTarget(
+            `Registration${suffix} ≥ 1.5× Emmett on the same decider`,
+            find(earlier, 'commands', `register customer (bench decider${suffix})`),
+            register,
+            1.5,
+          ),
+          ...ratioTarget(
+            `Wallet commands${suffix} ≥ 1.5× Emmett on the same decider`,
+            find(earlier, 'commands', `wallet top-up / spend (bench decider${suffix})`),
+            wallet,
+            1.5,
+          ),
+        ];
+      }),
     };
   },
 };

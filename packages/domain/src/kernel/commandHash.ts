@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 
 // Keys sorted so that the same request always hashes the same, whatever order its fields came in.
 const canonical = (value: unknown): string => {
@@ -7,12 +7,24 @@ const canonical = (value: unknown): string => {
   }
   if (value instanceof Date) return JSON.stringify(value.toISOString());
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  const entries = Object.entries(value)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  const record = value as Readonly<Record<string, unknown>>;
+  // Keys are distinct, so the default sort (UTF-16 code units) orders them as `<` does.
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  for (const key of keys) {
+    const v = record[key];
+    if (v === undefined) continue;
+    out += `${out.length === 1 ? '' : ','}${JSON.stringify(key)}:${canonical(v)}`;
+  }
+  return `${out}}`;
 };
+
+// One-shot hashing (Node ≥ 20.12) skips the Hash object that createHash builds per call.
+const sha256 = (text: string): string =>
+  typeof crypto.hash === 'function'
+    ? crypto.hash('sha256', text, 'base64url')
+    : crypto.createHash('sha256').update(text).digest('base64url');
 
 /** A short, stable fingerprint of a command's type and data. */
 export const commandHash = (type: string, data: unknown): string =>
-  createHash('sha256').update(type).update('\u0000').update(canonical(data)).digest('base64url').slice(0, 22);
+  sha256(`${type}\u0000${canonical(data)}`).slice(0, 22);

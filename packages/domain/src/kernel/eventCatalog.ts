@@ -105,9 +105,14 @@ export const eventCatalog = <Ev extends Event>(schemas: EventSchemas<Ev>): Event
     decode: (type, data, schemaVersion) => {
       const schema = table.get(type);
       if (schema === undefined) return E.left({ field: 'type', reason: `"${type}" is not in the catalog` });
-      const upcasted = upcast(schema, type, data, schemaVersion);
-      if (E.isLeft(upcasted)) return upcasted;
-      const decoded = schema.codec.decode(upcasted.right);
+      // Most stored events are at the current version: they skip the upcasting machinery.
+      let current = data;
+      if (schemaVersion !== (schema.version ?? 1)) {
+        const upcasted = upcast(schema, type, data, schemaVersion);
+        if (E.isLeft(upcasted)) return upcasted;
+        current = upcasted.right;
+      }
+      const decoded = schema.codec.decode(current);
       return E.isLeft(decoded)
         ? E.left(schemaFailure(decoded.left))
         : E.right({ type, data: decoded.right } as unknown as Ev);

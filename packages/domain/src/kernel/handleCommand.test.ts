@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import type { Command, Decider } from './decider';
@@ -13,7 +14,7 @@ import {
 import { integer } from './codecs';
 import { eventCatalog } from './eventCatalog';
 import type { EventStore } from './eventStore';
-import { handleCommand } from './handleCommand';
+import { handleCommand, stateCache } from './handleCommand';
 import { inMemoryEventStore } from './inMemoryEventStore';
 import { streamName } from './streamName';
 
@@ -190,5 +191,115 @@ describe('handleCommand', () => {
     const result = await handleCommand(store, v2, tabStream, add(1, 'new'));
     expect(E.isRight(result) && result.right.state).toEqual({ total: 7 });
     expect((await store.readStream(tabStream))[1]?.metadata.schemaVersion).toBe(2);
+  });
+});
+
+describe('handleCommand with a state cache', () => {
+  // Records how each read was asked for, to see whether a command read the whole stream or its tail.
+  const spied = (inner: EventStore = inMemoryEventStore()) => {
+    const reads: (bigint | 'start' | 'end' | undefined)[] = [];
+    const store: EventStore = {
+      ...inner,
+      readStream: (name, options) => {
+        reads.push(options?.fromRevision);
+        return inner.readStream(name, options);
+      },
+    };
+    return { store, reads };
+  };
+
+  it('gives the same results and writes the same events as without a cache', async () => {
+    const step = fc.record({
+      stream: fc.constantFrom('a', 'b', 'c'),
+      amount: fc.integer({ min: -3, max: 5 }),
+      resend: fc.nat(),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { maxLength: 30 }), async (steps) => {
+        const plain = inMemoryEventStore();
+        const cached = inMemoryEventStore();
+        const cache = stateCache();
+        for (const [i, s] of steps.entries()) {
+          // Some commands re-use an earlier id: re-sends and idempotency conflicts both happen.
+          const id = s.resend % 4 === 0 && i > 0 ? `cmd-${s.resend % i}` : `cmd-${i}`;
+          const name = streamName('tab', 'shop1', s.stream);
+          const expected = await handleCommand(plain, tab, name, add(s.amount, id));
+          const actual = await handleCommand(cached, tab, name, add(s.amount, id), { cache });
+          expect(actual).toEqual(expected);
+        }
+        expect(cached.allEvents()).toEqual(plain.allEvents());
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('reads only the events after the cached revision, and still folds in what others wrote', async () => {
+    const { store, reads } = spied();
+    const cache = stateCache();
+    await handleCommand(store, tab, tabStream, add(2, 'a'), { cache });
+    // Another handler, without the cache, writes to the same stream.
+    await handleCommand(store, tab, tabStream, add(3, 'b'));
+    reads.length = 0;
+    const result = await handleCommand(store, tab, tabStream, add(4, 'c'), { cache });
+    expect(reads).toEqual([1n]);
+    expect(E.isRight(result) && result.right.state).toEqual({ total: 9 });
+    expect(E.isRight(result) && result.right.revision).toBe(2n);
+  });
+
+  it('still returns the first result for a re-sent command and refuses a re-used id', async () => {
+    const store = inMemoryEventStore();
+    const cache = stateCache();
+    const first = await handleCommand(store, tab, tabStream, add(4, 'once'), { cache });
+    await handleCommand(store, tab, tabStream, add(1, 'other'), { cache });
+    const again = await handleCommand(store, tab, tabStream, add(4, 'once'), { cache });
+    const reused = await handleCommand(store, tab, tabStream, add(9, 'once'), { cache });
+    expect(E.isRight(again) && again.right.idempotent).toBe(true);
+    const events = (r: typeof first) => (E.isRight(r) ? r.right.events.map((e) => e.event) : undefined);
+    expect(events(again)).toEqual(events(first));
+    expect(E.isLeft(reused) && reused.left).toBeInstanceOf(IdempotencyConflictError);
+    expect(await store.readStream(tabStream)).toHaveLength(2);
+  });
+
+  it('drops a stream from the cache on a conflict and decides again on a full read', async () => {
+    const inner = inMemoryEventStore();
+    const { store, reads } = spied(inner);
+    const cache = stateCache();
+    let rivals = 0;
+    const busy: EventStore = {
+      ...store,
+      appendToStream: async (name, events, options) => {
+        if (rivals-- > 0) await handleCommand(inner, tab, name, add(10, 'rival'));
+        return inner.appendToStream(name, events, options);
+      },
+    };
+    await handleCommand(busy, tab, tabStream, add(1, 'first'), { cache });
+    rivals = 1;
+    reads.length = 0;
+    const result = await handleCommand(busy, tab, tabStream, add(5, 'late'), { cache });
+    expect(reads).toEqual([1n, undefined]);
+    expect(E.isRight(result) && result.right.state).toEqual({ total: 16 });
+  });
+
+  it('keeps stores apart: one cache used with two stores never mixes their streams', async () => {
+    const cache = stateCache();
+    const one = inMemoryEventStore();
+    const two = inMemoryEventStore();
+    await handleCommand(one, tab, tabStream, add(5, 'a'), { cache });
+    await handleCommand(two, tab, tabStream, add(1, 'a'), { cache });
+    await handleCommand(two, tab, tabStream, add(1, 'b'), { cache });
+    const result = await handleCommand(one, tab, tabStream, add(1, 'c'), { cache });
+    expect(E.isRight(result) && result.right.state).toEqual({ total: 6 });
+  });
+
+  it('forgets the least recently used stream beyond maxStreams, and then reads it whole', async () => {
+    const { store, reads } = spied();
+    const cache = stateCache({ maxStreams: 1 });
+    const other = streamName('tab', 'shop1', 'two');
+    await handleCommand(store, tab, tabStream, add(1, 'a'), { cache });
+    await handleCommand(store, tab, other, add(1, 'b'), { cache });
+    reads.length = 0;
+    const result = await handleCommand(store, tab, tabStream, add(1, 'c'), { cache });
+    expect(reads).toEqual([undefined]);
+    expect(E.isRight(result) && result.right.state).toEqual({ total: 2 });
   });
 });

@@ -45,7 +45,67 @@ export type CommittedEvent<Ev extends Event> = Omit<RecordedEvent<Ev>, 'position
 export interface HandleCommandOptions {
   /** How many times to read, decide and append before giving up on a busy stream (default 10). */
   readonly maxAttempts?: number;
+  /**
+   * Keeps folded states between commands, so a command reads and decodes only the events
+   * appended since (see `stateCache`). Without it every command folds its whole stream.
+   */
+  readonly cache?: StateCache;
 }
+
+/** A stream folded up to `revision`, and the command ids of every event up to there. */
+interface CachedFold {
+  readonly state: unknown;
+  readonly revision: StreamRevision;
+  /** Shared by the entries that follow this one; may also hold ids of later events, never fewer. */
+  readonly commandIds: Set<string>;
+}
+
+/**
+ * Folded states remembered between commands, per store, decider, catalog and stream, so that a
+ * command on a long stream reads only its tail. Every hit still reads the stream from the cached
+ * revision on, so events appended by anyone else are always folded in; a conflict drops the
+ * entry. Opt-in because it relies on states being values: `evolve` must return a new state and
+ * never change the one it is given, and callers must not change `CommandResult.state`.
+ * It assumes streams only grow (the `EventStore` port has no delete or truncate).
+ */
+export interface StateCache {
+  /** Streams remembered per store and aggregate; the least recently used are forgotten first. */
+  readonly maxStreams: number;
+  /** @internal */
+  readonly entries: WeakMap<EventStore, WeakMap<object, WeakMap<object, Map<string, CachedFold>>>>;
+}
+
+/** A cache of folded states for `handleCommand`'s `cache` option. */
+export const stateCache = (options: { readonly maxStreams?: number } = {}): StateCache => ({
+  maxStreams: options.maxStreams ?? 10_000,
+  entries: new WeakMap(),
+});
+
+const streamsOf = (
+  cache: StateCache,
+  store: EventStore,
+  aggregate: Aggregate<Command, Event, unknown>,
+): Map<string, CachedFold> => {
+  let byDecider = cache.entries.get(store);
+  if (byDecider === undefined) cache.entries.set(store, (byDecider = new WeakMap()));
+  let byCatalog = byDecider.get(aggregate.decider);
+  if (byCatalog === undefined) byDecider.set(aggregate.decider, (byCatalog = new WeakMap()));
+  let streams = byCatalog.get(aggregate.events);
+  if (streams === undefined) byCatalog.set(aggregate.events, (streams = new Map()));
+  return streams;
+};
+
+const remember = (cache: StateCache, streams: Map<string, CachedFold>, name: string, entry: CachedFold) => {
+  const known = streams.get(name);
+  // Two commands on one stream may finish out of order: keep the newer fold.
+  if (known !== undefined && known.revision > entry.revision) return;
+  streams.delete(name);
+  streams.set(name, entry);
+  if (streams.size > cache.maxStreams) {
+    const oldest = streams.keys().next();
+    if (oldest.done !== true) streams.delete(oldest.value);
+  }
+};
 
 /** The stream as folded: its state, revision and the events an earlier send of this command wrote. */
 interface Folded<Ev extends Event, S> {
@@ -81,13 +141,16 @@ const decodeStored = <Ev extends Event>(
 /** Decodes one stored event with a catalog; the error names stream, revision, type and field. */
 export const decodeEvent = decodeStored;
 
+/** Folds `stored` onto a starting point: the initial state, or a cached fold of the stream's head. */
 const fold = <C extends Command, Ev extends Event, S>(
   aggregate: Aggregate<C, Ev, S>,
   stored: readonly StoredEvent[],
   command: C,
+  from: Pick<Folded<Ev, S>, 'state' | 'revision'>,
+  commandIds: Set<string> | undefined,
 ): E.Either<EventDecodeError | PermissionError, Folded<Ev, S>> => {
-  const { evolve, initialState } = aggregate.decider;
-  let state = initialState();
+  const { evolve } = aggregate.decider;
+  let state = from.state;
   const previous: RecordedEvent<Ev>[] = [];
   for (const s of stored) {
     if (s.metadata.tenantId !== command.metadata.tenantId) {
@@ -102,9 +165,39 @@ const fold = <C extends Command, Ev extends Event, S>(
     if (E.isLeft(recorded)) return recorded;
     state = evolve(state, recorded.right.event);
     if (s.metadata.commandId === command.metadata.commandId) previous.push(recorded.right);
+    commandIds?.add(s.metadata.commandId);
   }
   const last = stored[stored.length - 1];
-  return E.right({ state, revision: last === undefined ? 'no_stream' : last.revision, previous });
+  return E.right({ state, revision: last === undefined ? from.revision : last.revision, previous });
+};
+
+/**
+ * Reads and folds the stream: from a cached fold when one is there and this command is not in
+ * it (then only the events after it are read), else from the start.
+ */
+const readAndFold = async <C extends Command, Ev extends Event, S>(
+  store: EventStore,
+  aggregate: Aggregate<C, Ev, S>,
+  streamName: string,
+  command: C,
+  streams: Map<string, CachedFold> | undefined,
+): Promise<E.Either<EventDecodeError | PermissionError, Folded<Ev, S> & { readonly ids?: Set<string> }>> => {
+  const cached = streams?.get(streamName);
+  if (cached !== undefined && !cached.commandIds.has(command.metadata.commandId)) {
+    const next = cached.revision + 1n;
+    const tail = await store.readStream(streamName, { fromRevision: next });
+    // A tail that does not start right after the cached revision means the stream is not what
+    // the cache saw: fold it again from the start.
+    if (tail.length === 0 || tail[0]?.revision === next) {
+      const from = { state: cached.state as S, revision: cached.revision };
+      const folded = fold(aggregate, tail, command, from, cached.commandIds);
+      return E.isLeft(folded) ? folded : E.right({ ...folded.right, ids: cached.commandIds });
+    }
+  }
+  const ids = streams === undefined ? undefined : new Set<string>();
+  const from = { state: aggregate.decider.initialState(), revision: 'no_stream' as const };
+  const folded = fold(aggregate, await store.readStream(streamName), command, from, ids);
+  return E.isLeft(folded) || ids === undefined ? folded : E.right({ ...folded.right, ids });
 };
 
 const envelope = <Ev extends Event>(
@@ -172,10 +265,18 @@ export const handleCommand = async <C extends Command, Ev extends Event, S>(
   const maxAttempts = options.maxAttempts ?? 10;
   let lastConflict: ConcurrencyError | undefined;
 
+  const cache = options.cache;
+  const streams =
+    cache === undefined
+      ? undefined
+      : streamsOf(cache, store, aggregate as unknown as Aggregate<Command, Event, unknown>);
+
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-    const folded = fold(aggregate, await store.readStream(streamName), command);
+    const folded = await readAndFold(store, aggregate, streamName, command, streams);
     if (E.isLeft(folded)) return folded;
-    const { state, revision, previous } = folded.right;
+    const { state, revision, previous, ids } = folded.right;
+    if (cache !== undefined && streams !== undefined && ids !== undefined && revision !== 'no_stream')
+      remember(cache, streams, streamName, { state, revision, commandIds: ids });
 
     const first = previous[0];
     if (first !== undefined) {
@@ -202,6 +303,7 @@ export const handleCommand = async <C extends Command, Ev extends Event, S>(
     const appended = await store.appendToStream(streamName, toAppend.right, { expectedRevision: revision });
     if (E.isLeft(appended)) {
       lastConflict = appended.left;
+      streams?.delete(streamName);
       await yieldToOthers();
       continue;
     }
@@ -213,6 +315,14 @@ export const handleCommand = async <C extends Command, Ev extends Event, S>(
       const written = toAppend.right[i] as EventToAppend;
       return { event, metadata: written.metadata, streamName, revision: base + BigInt(i) };
     });
+    if (cache !== undefined && streams !== undefined && ids !== undefined) {
+      ids.add(command.metadata.commandId);
+      remember(cache, streams, streamName, {
+        state: next,
+        revision: appended.right.nextExpectedRevision,
+        commandIds: ids,
+      });
+    }
     return E.right({
       streamName,
       events,

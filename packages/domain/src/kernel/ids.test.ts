@@ -1,0 +1,31 @@
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { v5 as uuidv5 } from 'uuid';
+import { deterministicId } from './ids';
+
+const NAMESPACE = 'c3b9a7de-57f4-4d0b-9a5e-2f1a6c0e8b41';
+
+describe('deterministicId', () => {
+  it('is the UUID v5 of the name in the tillstream namespace, so ids stored earlier stay the same', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (name) => {
+        let expected: string;
+        try {
+          expected = uuidv5(name, NAMESPACE);
+        } catch {
+          expect(() => deterministicId(name)).toThrow();
+          return;
+        }
+        expect(deterministicId(name)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keeps the id of a known event name', () => {
+    expect(deterministicId('customer-shop1.c1|cmd-1|0')).toBe('2ac4c72c-fc1f-5731-a56b-1f192f017c0b');
+    expect(deterministicId('')).toBe('7c5a1964-7b3b-500c-ad0a-9fe8f86b1d87');
+    const long = `order-shop1.${'ż'.repeat(600)}|cmd|0`;
+    expect(deterministicId(long)).toBe(uuidv5(long, NAMESPACE));
+  });
+});
