@@ -2,3 +2,4 @@ export * from './kernel';
 export * from './values';
 export * from './wallet';
 export * from './order';
+export * from './customer';

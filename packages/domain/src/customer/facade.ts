@@ -1,0 +1,394 @@
+import * as E from 'fp-ts/Either';
+import type { Clock } from '../kernel/clock';
+import type { CommandMetadata } from '../kernel/decider';
+import type { Actor } from '../kernel/envelope';
+import { DomainError } from '../kernel/errors';
+import type { EventStore } from '../kernel/eventStore';
+import { decodeEvent, handleCommand, type CommandError } from '../kernel/handleCommand';
+import { deterministicId, type IdGenerator } from '../kernel/ids';
+import { parseTenantId, streamName } from '../kernel/streamName';
+import { customerStream, runCustomerCommand, type Warning } from '../processes/registration/customerProcess';
+import type { TenantSecret } from '../processes/reservation/reservationKey';
+import type { CardNumber } from '../values/cardNumber';
+import type { PhoneNumber } from '../values/phoneNumber';
+import type { TaxId } from '../values/taxId';
+import { applicableModifiers, type ApplicableModifier } from './applicableModifiers';
+import type { CompanyRegistry } from './companyRegistry';
+import type { CustomerCommand } from './customerCommands';
+import { customerEvents, type CustomerEvent } from './customerEvents';
+import {
+  readCard,
+  readComments,
+  readDetails,
+  readPhone,
+  readPreferences,
+  readRegistration,
+  type DetailsInput,
+  type PreferencesInput,
+  type RegisterInput,
+} from './customerInput';
+import type { CustomerProfile } from './customerProfile';
+import type { CustomerPolicy } from './customerPolicy';
+import { evolveCustomer, initialCustomerState, type CustomerState } from './customerState';
+import {
+  customerGroupAggregate,
+  evolveCustomerGroup,
+  type CustomerGroupCommand,
+  type CustomerGroupState,
+} from './groupDecider';
+import { customerGroupEvents, type CustomerGroupEvent } from './groupEvents';
+import { checkPriceModifiers } from './priceModifier';
+
+/** What the customers facade needs. */
+export interface CustomersDeps {
+  readonly store: EventStore;
+  readonly clock: Clock;
+  /** Makes command ids when the caller sends none. */
+  readonly ids: IdGenerator;
+  readonly policyFor: (tenantId: string) => CustomerPolicy;
+  readonly companyRegistry?: CompanyRegistry;
+  /** The tenant's secret for reservation hashes; keep it stable, or held values look free. */
+  readonly tenantSecret: (tenantId: string) => TenantSecret;
+}
+
+/** Who is asking, for which shop; `commandId` makes a retry safe (one is made when absent). */
+export interface CommandContext {
+  readonly tenantId: string;
+  readonly actor: Actor;
+  readonly commandId?: string;
+  readonly correlationId?: string;
+}
+
+/** A customer that exists. */
+export type Customer = Extract<CustomerState, { exists: true }>;
+
+/** What a customer command produced. */
+export interface CustomerResult {
+  readonly customerId: string;
+  readonly customer: Customer;
+  readonly events: readonly CustomerEvent[];
+  readonly warnings: readonly Warning[];
+  readonly idempotent: boolean;
+}
+
+/** A customer group that exists. */
+export type CustomerGroup = Extract<CustomerGroupState, { exists: true }>;
+
+/** What a group command produced. */
+export interface GroupResult {
+  readonly groupId: string;
+  readonly group: CustomerGroup;
+  readonly events: readonly CustomerGroupEvent[];
+  readonly idempotent: boolean;
+}
+
+/** A group as given to `createGroup`. */
+export interface CreateGroupInput {
+  readonly groupId?: string;
+  readonly name: string;
+  readonly discounts?: unknown;
+}
+
+type Result<A> = Promise<E.Either<CommandError, A>>;
+
+const notFound = () => E.left(new DomainError('customer.not_found', 'There is no such customer.', {}));
+
+/** The customers context for an embedding backend: registration, edits, groups and reads, per tenant. */
+export const customersFacade = (deps: CustomersDeps) => {
+  const { store } = deps;
+
+  const metadataOf = (ctx: CommandContext): E.Either<CommandError, CommandMetadata> =>
+    E.map((tenantId: string): CommandMetadata => ({
+      tenantId,
+      actor: ctx.actor,
+      commandId: ctx.commandId ?? deps.ids.newId(),
+      now: deps.clock.now(),
+      ...(ctx.correlationId === undefined ? {} : { correlationId: ctx.correlationId }),
+    }))(parseTenantId(ctx.tenantId));
+
+  const groupStream = (tenantId: string, groupId: string) => streamName('customer-group', tenantId, groupId);
+
+  const readGroup = async (tenantId: string, groupId: string): Result<CustomerGroupState> => {
+    let state: CustomerGroupState = { exists: false };
+    for (const stored of await store.readStream(groupStream(tenantId, groupId))) {
+      const decoded = decodeEvent(customerGroupEvents, stored);
+      if (E.isLeft(decoded)) return decoded;
+      state = evolveCustomerGroup(state, decoded.right.event);
+    }
+    return E.right(state);
+  };
+
+  const readCustomer = async (tenantId: string, customerId: string): Result<CustomerState> => {
+    let state = initialCustomerState();
+    for (const stored of await store.readStream(customerStream(tenantId, customerId))) {
+      const decoded = decodeEvent(customerEvents, stored);
+      if (E.isLeft(decoded)) return decoded;
+      state = evolveCustomer(state, decoded.right.event);
+    }
+    return E.right(state);
+  };
+
+  const checkGroup = async (tenantId: string, groupId: string | undefined): Result<void> => {
+    if (groupId === undefined) return E.right(undefined);
+    const group = await readGroup(tenantId, groupId);
+    if (E.isLeft(group)) return group;
+    if (!group.right.exists)
+      return E.left(
+        new DomainError('customer.group_unknown', `There is no customer group ${groupId}.`, { groupId }),
+      );
+    return group.right.archived
+      ? E.left(
+          new DomainError('customer.group_archived', `The group "${group.right.name}" is archived.`, {
+            groupId,
+          }),
+        )
+      : E.right(undefined);
+  };
+
+  const run = async (
+    ctx: CommandContext,
+    customerId: string,
+    build: (metadata: CommandMetadata, policy: CustomerPolicy) => E.Either<CommandError, CustomerCommand>,
+    warnings: readonly Warning[] = [],
+  ): Result<CustomerResult> => {
+    const metadata = metadataOf(ctx);
+    if (E.isLeft(metadata)) return metadata;
+    const policy = deps.policyFor(metadata.right.tenantId);
+    const command = build(metadata.right, policy);
+    if (E.isLeft(command)) return command;
+    const processDeps = { store, policy, tenantSecret: deps.tenantSecret(metadata.right.tenantId) };
+    const outcome = await runCustomerCommand(processDeps, customerId, command.right);
+    if (E.isLeft(outcome)) return outcome;
+    const { state, events, idempotent } = outcome.right;
+    return state.exists
+      ? E.right({
+          customerId,
+          customer: state,
+          events,
+          idempotent,
+          warnings: [...warnings, ...outcome.right.warnings],
+        })
+      : notFound();
+  };
+
+  const prefillCompany = async (
+    profile: CustomerProfile,
+    taxId: TaxId,
+  ): Promise<[CustomerProfile, Warning[]]> => {
+    const registry = deps.companyRegistry;
+    if (registry === undefined || profile.company !== undefined) return [profile, []];
+    const shownId = `${taxId.country} ${taxId.value}`;
+    try {
+      const record = await registry.lookup(taxId);
+      if (record === undefined)
+        return [
+          profile,
+          [
+            {
+              code: 'customer.company_not_found',
+              message: `The company registry has no company with tax id ${shownId}; fill in the company data by hand.`,
+              details: { taxId },
+            },
+          ],
+        ];
+      return [{ ...profile, company: record }, []];
+    } catch (error) {
+      return [
+        profile,
+        [
+          {
+            code: 'customer.company_registry_unavailable',
+            message: `The company registry could not be asked about ${shownId}; the customer was registered without company data.`,
+            details: { taxId, reason: error instanceof Error ? error.message : String(error) },
+          },
+        ],
+      ];
+    }
+  };
+
+  const edit =
+    <A>(
+      build: (input: A, policy: CustomerPolicy) => E.Either<CommandError, Omit<CustomerCommand, 'metadata'>>,
+    ) =>
+    (ctx: CommandContext, customerId: string, input: A): Result<CustomerResult> =>
+      run(ctx, customerId, (metadata, policy) =>
+        E.map((c: Omit<CustomerCommand, 'metadata'>) => ({ ...c, metadata }) as CustomerCommand)(
+          build(input, policy),
+        ),
+      );
+
+  const group = async (
+    ctx: CommandContext,
+    groupId: (metadata: CommandMetadata) => string,
+    build: (metadata: CommandMetadata) => E.Either<CommandError, CustomerGroupCommand>,
+  ): Result<GroupResult> => {
+    const metadata = metadataOf(ctx);
+    if (E.isLeft(metadata)) return metadata;
+    const command = build(metadata.right);
+    if (E.isLeft(command)) return command;
+    const id = groupId(metadata.right);
+    const aggregate = customerGroupAggregate(deps.policyFor(metadata.right.tenantId));
+    const result = await handleCommand(
+      store,
+      aggregate,
+      groupStream(metadata.right.tenantId, id),
+      command.right,
+    );
+    if (E.isLeft(result)) return result;
+    const { state, events, idempotent } = result.right;
+    return state.exists
+      ? E.right({ groupId: id, group: state, events: events.map((e) => e.event), idempotent })
+      : E.left(new DomainError('group.not_found', 'There is no such customer group.', { groupId: id }));
+  };
+
+  return {
+    /** Registers a customer by phone and/or card; duplicates are refused naming the holder. */
+    register: async (ctx: CommandContext, input: RegisterInput): Result<CustomerResult> => {
+      const metadata = metadataOf(ctx);
+      if (E.isLeft(metadata)) return metadata;
+      const { tenantId, commandId } = metadata.right;
+      const policy = deps.policyFor(tenantId);
+      const parsed = readRegistration(policy, input);
+      if (E.isLeft(parsed)) return parsed;
+      const groupOk = await checkGroup(tenantId, parsed.right.groupId);
+      if (E.isLeft(groupOk)) return groupOk;
+      const [profile, warnings] =
+        parsed.right.taxId === undefined
+          ? [parsed.right, []]
+          : await prefillCompany(parsed.right, parsed.right.taxId);
+      const customerId = input.customerId ?? deterministicId(`customer|${tenantId}|${commandId}`);
+      return run(
+        { ...ctx, commandId },
+        customerId,
+        (meta) => E.right({ type: 'RegisterCustomer', data: { customerId, profile }, metadata: meta }),
+        warnings,
+      );
+    },
+    /** Sets profile details (names, gender, email, address, tax id, company, WhatsApp); `null` removes one. */
+    update: edit((input: DetailsInput, policy) =>
+      E.map((data: UpdateData) => ({ type: 'UpdateProfile' as const, data }))(readDetails(policy, input)),
+    ),
+    /** Gives the customer a new phone; the new number is claimed before the old one is released. */
+    changePhone: edit((phone: string, policy) =>
+      E.map((p: PhoneNumber) => ({ type: 'ChangePhone' as const, data: { phone: p } }))(
+        readPhone(policy, phone),
+      ),
+    ),
+    /** Removes the customer's phone, unless it is the last identifier. */
+    removePhone: (ctx: CommandContext, customerId: string) =>
+      edit(() => E.right({ type: 'RemovePhone' as const, data: {} }))(ctx, customerId, undefined),
+    /** Assigns or replaces the customer's card. */
+    assignCard: edit((card: string, policy) =>
+      E.map((c: CardNumber) => ({ type: 'AssignCard' as const, data: { card: c } }))(readCard(policy, card)),
+    ),
+    /** Removes the customer's card, unless it is the last identifier. */
+    removeCard: (ctx: CommandContext, customerId: string) =>
+      edit(() => E.right({ type: 'RemoveCard' as const, data: {} }))(ctx, customerId, undefined),
+    /** Puts the customer in an existing, active group. */
+    assignGroup: async (ctx: CommandContext, customerId: string, groupId: string): Result<CustomerResult> => {
+      const ok = await checkGroup(ctx.tenantId, groupId);
+      if (E.isLeft(ok)) return ok;
+      return edit(() => E.right({ type: 'AssignGroup' as const, data: { groupId } }))(
+        ctx,
+        customerId,
+        undefined,
+      );
+    },
+    /** Takes the customer out of its group. */
+    leaveGroup: (ctx: CommandContext, customerId: string) =>
+      edit(() => E.right({ type: 'LeaveGroup' as const, data: {} }))(ctx, customerId, undefined),
+    /** Replaces the customer's personal price modifiers (see `PriceModifier`). */
+    setPriceModifiers: edit((modifiers: unknown) =>
+      E.map((m: SetModifiers) => ({ type: 'SetPriceModifiers' as const, data: { modifiers: m } }))(
+        checkPriceModifiers(modifiers),
+      ),
+    ),
+    /** Changes some preferences; a customer actor may do this for itself. */
+    changePreferences: edit((changes: PreferencesInput) =>
+      E.map((c: object) => ({ type: 'ChangePreferences' as const, data: { changes: c } }))(
+        readPreferences(changes),
+      ),
+    ),
+    /** Replaces the free-text comments ('' clears them). */
+    setComments: edit((comments: string) =>
+      E.map((c: string) => ({ type: 'SetComments' as const, data: { comments: c } }))(readComments(comments)),
+    ),
+    /** Reads one customer of one tenant. */
+    get: async (tenantId: string, customerId: string): Result<Customer> => {
+      const tenant = parseTenantId(tenantId);
+      if (E.isLeft(tenant)) return tenant;
+      const state = await readCustomer(tenantId, customerId);
+      if (E.isLeft(state)) return state;
+      return state.right.exists ? E.right(state.right) : notFound();
+    },
+    /** Reads one customer group. */
+    getGroup: async (tenantId: string, groupId: string): Result<CustomerGroup> => {
+      const tenant = parseTenantId(tenantId);
+      if (E.isLeft(tenant)) return tenant;
+      const state = await readGroup(tenantId, groupId);
+      if (E.isLeft(state)) return state;
+      return state.right.exists
+        ? E.right(state.right)
+        : E.left(new DomainError('group.not_found', 'There is no such customer group.', { groupId }));
+    },
+    /** The price modifiers that apply to a customer's orders (personal, then group). */
+    applicableModifiers: async (
+      tenantId: string,
+      customerId: string,
+    ): Result<readonly ApplicableModifier[]> => {
+      const tenant = parseTenantId(tenantId);
+      if (E.isLeft(tenant)) return tenant;
+      const customer = await readCustomer(tenantId, customerId);
+      if (E.isLeft(customer)) return customer;
+      if (!customer.right.exists) return notFound();
+      const groupId = customer.right.profile.groupId;
+      const groupState = groupId === undefined ? E.right(undefined) : await readGroup(tenantId, groupId);
+      if (E.isLeft(groupState)) return groupState;
+      return E.right(applicableModifiers(customer.right, groupState.right));
+    },
+    /** Creates a customer group with optional discount rules. */
+    createGroup: (ctx: CommandContext, input: CreateGroupInput) => {
+      const idOf = (m: CommandMetadata) =>
+        input.groupId ?? deterministicId(`customer-group|${m.tenantId}|${m.commandId}`);
+      return group(ctx, idOf, (metadata) =>
+        E.map((discounts: SetModifiers) => ({
+          type: 'CreateGroup' as const,
+          data: { groupId: idOf(metadata), name: input.name, discounts },
+          metadata,
+        }))(checkPriceModifiers(input.discounts ?? [], 'discounts')),
+      );
+    },
+    /** Renames a group. */
+    renameGroup: (ctx: CommandContext, groupId: string, name: string) =>
+      group(
+        ctx,
+        () => groupId,
+        (metadata) => E.right({ type: 'RenameGroup', data: { name }, metadata }),
+      ),
+    /** Replaces a group's discount rules. */
+    setGroupDiscounts: (ctx: CommandContext, groupId: string, discounts: unknown) =>
+      group(
+        ctx,
+        () => groupId,
+        (metadata) =>
+          E.map((d: SetModifiers) => ({
+            type: 'SetGroupDiscounts' as const,
+            data: { discounts: d },
+            metadata,
+          }))(checkPriceModifiers(discounts, 'discounts')),
+      ),
+    /** Archives a group: its discounts stop applying and it takes no new members. */
+    archiveGroup: (ctx: CommandContext, groupId: string) =>
+      group(
+        ctx,
+        () => groupId,
+        (metadata) => E.right({ type: 'ArchiveGroup', data: {}, metadata }),
+      ),
+  };
+};
+
+type UpdateData = Extract<CustomerCommand, { type: 'UpdateProfile' }>['data'];
+type SetModifiers = Extract<CustomerCommand, { type: 'SetPriceModifiers' }>['data']['modifiers'];
+
+/** The customers facade. */
+export type CustomersFacade = ReturnType<typeof customersFacade>;
