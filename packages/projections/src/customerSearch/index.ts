@@ -4,3 +4,4 @@ export * from './customerSearch';
 export * from './fold';
 export * from './identifierReaders';
 export * from './searchPolicy';
+export * from './customerSearchProjection';
