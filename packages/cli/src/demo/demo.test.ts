@@ -23,3 +23,18 @@ it('tells the wallet story: top-up, refused overspend with its figures, voucher 
   expect(text).toContain('spent 42.50 PLN on order o-18: balance 207.50 PLN, 42 points');
   expect(text).toContain('lot earn:o-18: 42 points from order o-18 (rule default)');
 });
+
+it('shows one phone however it is typed, a card-only customer and a required-field refusal', async () => {
+  const lines: string[] = [];
+  await runDemo((line) => lines.push(line));
+  const text = lines.join('\n');
+  const registered = /register "8 916 123-45-67": registered customer (\S+) with phone \+79161234567/.exec(text);
+  expect(registered).not.toBeNull();
+  expect(text).toContain(
+    `register "+7 916 123 45 67": refused (customer.phone_taken) The phone number +79161234567 already belongs to customer ${registered?.[1]}.`,
+  );
+  expect(text).toMatch(/register card "4000-0012" only: registered customer \S+ with card 40000012/);
+  expect(text).toContain(
+    'register "+359 88 123 4567" with a first name only: refused (customer.required_fields_missing) This shop requires last name, gender',
+  );
+});
