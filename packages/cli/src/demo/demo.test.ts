@@ -28,7 +28,9 @@ it('shows one phone however it is typed, a card-only customer and a required-fie
   const lines: string[] = [];
   await runDemo((line) => lines.push(line));
   const text = lines.join('\n');
-  const registered = /register "8 916 123-45-67": registered customer (\S+) with phone \+79161234567/.exec(text);
+  const registered = /register "8 916 123-45-67": registered customer (\S+) with phone \+79161234567/.exec(
+    text,
+  );
   expect(registered).not.toBeNull();
   expect(text).toContain(
     `register "+7 916 123 45 67": refused (customer.phone_taken) The phone number +79161234567 already belongs to customer ${registered?.[1]}.`,

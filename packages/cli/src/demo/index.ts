@@ -4,7 +4,11 @@ import type { Print } from './output';
 import { walletChapter } from './walletChapter';
 
 /** The chapters of the demo story, in order; each context adds its own. */
-const chapters: readonly ((print: Print) => Promise<void>)[] = [kernelChapter, customerChapter, walletChapter];
+const chapters: readonly ((print: Print) => Promise<void>)[] = [
+  kernelChapter,
+  customerChapter,
+  walletChapter,
+];
 
 /** Runs the whole demo story on the in-memory store, printing as it goes. */
 export const runDemo = async (print: Print = (line) => console.log(line)): Promise<void> => {
