@@ -1,3 +1,6 @@
 export { buildProgram } from './program';
 export { runDemo } from './demo';
 export * from './jsonl';
+export * from './audit';
+export * from './transfer';
+export { parseLocation, readLocation, type Location } from './location';

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { auditCommand } from './commands/auditCommand';
 import { exportCommand } from './commands/exportCommand';
 import { importCommand } from './commands/importCommand';
 import { EXIT } from './commands/exitCodes';
@@ -21,5 +22,6 @@ export const buildProgram = (): Command => {
     });
   exportCommand(program);
   importCommand(program);
+  auditCommand(program);
   return program;
 };

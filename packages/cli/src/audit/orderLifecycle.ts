@@ -1,0 +1,118 @@
+import {
+  evolveOrder,
+  initialOrderState,
+  lifecycleOf,
+  type OrderEvent,
+  type OrderState,
+  type RecordedEvent,
+  type StoredEvent,
+} from '@tillstream/domain';
+
+/** One step of an order's life: when, who, what, and the money it names (minor units). */
+export interface OrderStep {
+  readonly at: string;
+  readonly actor: string;
+  readonly what: string;
+  readonly amount?: number;
+}
+
+/** An order as the replay left it. */
+export interface OrderSummary {
+  readonly tenantId: string;
+  readonly orderId: string;
+  readonly customerId: string;
+  readonly status: string;
+  readonly currency: string;
+  readonly steps: readonly OrderStep[];
+}
+
+const stepOf = (event: OrderEvent): Omit<OrderStep, 'at' | 'actor'> => {
+  switch (event.type) {
+    case 'OrderPlaced': {
+      const { totals, paymentMethod } = event.data;
+      const pts = totals.points > 0 ? ` + ${totals.points} points` : '';
+      return { what: `placed, to pay by ${paymentMethod}${pts}`, amount: totals.money };
+    }
+    case 'OrderAccepted':
+      return { what: 'accepted: invoice', amount: event.data.moneyDue };
+    case 'OrderCancelled':
+      return { what: `cancelled${event.data.reason === undefined ? '' : `: ${event.data.reason}`}` };
+    case 'OrderLineDelivered':
+      return { what: `line ${event.data.lineId} delivered` };
+    case 'OrderPaymentStarted':
+      return {
+        what: `payment ${event.data.paymentNumber} started by ${event.data.method}`,
+        amount: event.data.money,
+      };
+    case 'OrderPaid':
+      return { what: `paid by ${event.data.method}`, amount: event.data.money };
+    case 'OrderPaymentFailed':
+      return { what: `payment ${event.data.paymentNumber} failed: ${event.data.code}` };
+    case 'OrderCompleted':
+      return event.data.paid
+        ? { what: 'completed' }
+        : { what: 'completed unpaid: debt', amount: event.data.debt };
+    case 'OrderVoided':
+      return {
+        what: `voided (${event.data.reason}): deposit returned ${event.data.depositReturned}, refund due`,
+        amount: event.data.refundDue,
+      };
+    case 'OrderCustomerChanged':
+      return {
+        what: `moved from ${event.data.fromCustomerId} to ${event.data.toCustomerId}: debt`,
+        amount: event.data.debtMoved,
+      };
+  }
+};
+
+interface Running {
+  readonly tenantId: string;
+  state: OrderState;
+  readonly customers: Set<string>;
+  readonly steps: OrderStep[];
+}
+
+/** The orders of the log, folded by the order's own `evolve`, each with its lifecycle. */
+export interface OrderLedger {
+  readonly apply: (recorded: RecordedEvent<OrderEvent>, stored: StoredEvent) => void;
+  /** Orders, optionally only those a customer ever held. */
+  readonly summaries: (customerId?: string) => readonly OrderSummary[];
+}
+
+/** A fresh order ledger. */
+export const orderLedger = (): OrderLedger => {
+  const orders = new Map<string, Running>();
+  return {
+    apply: ({ event }, stored) => {
+      let o = orders.get(stored.streamName);
+      if (o === undefined) {
+        o = {
+          tenantId: stored.metadata.tenantId,
+          state: initialOrderState(),
+          customers: new Set(),
+          steps: [],
+        };
+        orders.set(stored.streamName, o);
+      }
+      o.state = evolveOrder(o.state, event);
+      if ('customerId' in event.data) o.customers.add(event.data.customerId);
+      if (event.type === 'OrderCustomerChanged') o.customers.add(event.data.toCustomerId);
+      o.steps.push({
+        at: stored.metadata.occurredAt,
+        actor: `${stored.metadata.actor.role}:${stored.metadata.actor.id}`,
+        ...stepOf(event),
+      });
+    },
+    summaries: (customerId) =>
+      [...orders.entries()]
+        .filter(([, o]) => customerId === undefined || o.customers.has(customerId))
+        .map(([stream, o]) => ({
+          tenantId: o.tenantId,
+          orderId: o.state.status === 'absent' ? stream : o.state.orderId,
+          customerId: o.state.status === 'absent' ? '' : o.state.customerId,
+          status: lifecycleOf(o.state),
+          currency: o.state.status === 'absent' ? '' : o.state.currency,
+          steps: o.steps,
+        })),
+  };
+};
