@@ -8,9 +8,12 @@ import type { CaseResult, RunMode, RunReport, Scenario, Skipped, TargetCheck } f
 import { gitCommit, machine, markdown } from './harness.mjs';
 import { baseline } from './scenarios/baseline.mjs';
 import { commands } from './scenarios/commands.mjs';
+import { contexts } from './scenarios/contexts.mjs';
 import { peer } from './scenarios/peer.mjs';
+import { phone } from './scenarios/phone.mjs';
+import { rebuild } from './scenarios/rebuild.mjs';
 
-const suite: readonly Scenario[] = [baseline, commands, peer];
+const suite: readonly Scenario[] = [baseline, commands, contexts, peer, phone, rebuild];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
