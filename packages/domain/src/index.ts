@@ -3,3 +3,4 @@ export * from './values';
 export * from './wallet';
 export * from './order';
 export * from './customer';
+export * from './tillstream';

@@ -25,6 +25,8 @@ export interface WalletsDeps {
   readonly policyFor: (tenantId: string) => WalletPolicy;
   /** Keys voucher-code hashes; without it the tenant id is the key (codes stay out of stream names, but guessable). */
   readonly tenantSecret?: (tenantId: string) => string;
+  /** Checked before every movement, e.g. that the customer exists and was not merged away. */
+  readonly admit?: (tenantId: string, customerId: string) => Promise<E.Either<TillstreamError, void>>;
 }
 
 /** Who acts on which wallet; the idempotency key makes a retried movement safe (omit it only for one-shot calls). */
@@ -62,12 +64,17 @@ export const walletsFacade = (deps: WalletsDeps) => {
     ...(r.correlationId === undefined ? {} : { correlationId: r.correlationId }),
   });
 
+  const admit = (r: WalletRequest): Promise<E.Either<TillstreamError, void>> =>
+    deps.admit === undefined ? Promise.resolve(E.right(undefined)) : deps.admit(r.tenantId, r.customerId);
+
   const run = async <T extends WalletCommand['type']>(
     r: WalletRequest,
     type: T,
     data: Data<T>,
     meta: CommandMetadata = metadata(r),
   ): WalletOutcome<MovementResult> => {
+    const admitted = await admit(r);
+    if (E.isLeft(admitted)) return admitted;
     const policy = deps.policyFor(r.tenantId);
     const command = { type, data: { ...data, customerId: r.customerId }, metadata: meta } as WalletCommand;
     const result = await handleWalletCommand(deps.store, policy, command);
@@ -114,6 +121,8 @@ export const walletsFacade = (deps: WalletsDeps) => {
       readonly kind?: 'gift_voucher' | 'gift_card';
     },
   ): WalletOutcome<MovementResult> => {
+    const admitted = await admit(r);
+    if (E.isLeft(admitted)) return admitted;
     const policy = deps.policyFor(r.tenantId);
     const meta = metadata(r);
     const secret = deps.tenantSecret?.(r.tenantId) ?? r.tenantId;

@@ -1,0 +1,108 @@
+import * as E from 'fp-ts/Either';
+import { customersFacade, type CustomersFacade } from './customer/facade';
+import type { CompanyRegistry } from './customer/companyRegistry';
+import { defaultCustomerPolicy, type CustomerPolicy } from './customer/customerPolicy';
+import { systemClock, type Clock } from './kernel/clock';
+import { DomainError, type TillstreamError } from './kernel/errors';
+import type { EventStore } from './kernel/eventStore';
+import { randomIds, type IdGenerator } from './kernel/ids';
+import { inMemoryEventStore } from './kernel/inMemoryEventStore';
+import { walletsFacade, type WalletsFacade } from './wallet/facade';
+import { defaultWalletPolicy, type WalletPolicy } from './wallet/walletPolicy';
+
+/** One shop's settings; anything left out takes the library's default. */
+export interface ShopSettings {
+  readonly customer?: Partial<CustomerPolicy>;
+  readonly wallet?: Partial<WalletPolicy>;
+}
+
+/** One shop's complete policy, every context's part filled in. */
+export interface ShopPolicy {
+  readonly customer: CustomerPolicy;
+  readonly wallet: WalletPolicy;
+}
+
+/** What `createTillstream` needs; only what differs from the defaults must be given. */
+export interface TillstreamOptions {
+  /** Where events go; the embedded in-memory store when omitted. */
+  readonly eventStore?: EventStore;
+  readonly clock?: Clock;
+  readonly ids?: IdGenerator;
+  /** Settings for every shop, or per shop (tenant id). */
+  readonly policy?: ShopSettings | ((tenantId: string) => ShopSettings);
+  /**
+   * The secret that keys each tenant's identifier hashes (reservation stream names). Keep it
+   * stable: a changed secret makes held phones and cards look free (see docs/privacy.md). When
+   * omitted the tenant id is used, which hides values from stream names but is guessable.
+   */
+  readonly tenantSecret?: (tenantId: string) => string;
+  /** A company registry (e.g. Poland's GUS) for registration by tax id. */
+  readonly companyRegistry?: CompanyRegistry;
+}
+
+/** The library, wired: one object per backend, shared by every request and tenant. */
+export interface Tillstream {
+  readonly eventStore: EventStore;
+  readonly policyFor: (tenantId: string) => ShopPolicy;
+  readonly customers: CustomersFacade;
+  readonly wallets: WalletsFacade;
+}
+
+/** Fills a shop's settings in with the defaults. */
+export const shopPolicy = (settings: ShopSettings = {}): ShopPolicy => ({
+  customer: { ...defaultCustomerPolicy, ...settings.customer },
+  wallet: { ...defaultWalletPolicy, ...settings.wallet },
+});
+
+/** Builds the library over one event store: customers, wallets, orders, one import away. */
+export const createTillstream = (options: TillstreamOptions = {}): Tillstream => {
+  const eventStore = options.eventStore ?? inMemoryEventStore();
+  const clock = options.clock ?? systemClock;
+  const ids = options.ids ?? randomIds;
+  const settings = options.policy;
+  const policyFor = (tenantId: string): ShopPolicy =>
+    shopPolicy(typeof settings === 'function' ? settings(tenantId) : settings);
+  const tenantSecret = options.tenantSecret ?? ((tenantId: string) => tenantId);
+
+  const customers = customersFacade({
+    store: eventStore,
+    clock,
+    ids,
+    policyFor: (tenantId) => policyFor(tenantId).customer,
+    tenantSecret,
+    ...(options.companyRegistry === undefined ? {} : { companyRegistry: options.companyRegistry }),
+  });
+
+  // A wallet belongs to a live customer: money never lands on a missing or merged-away account.
+  const admit = async (tenantId: string, customerId: string): Promise<E.Either<TillstreamError, void>> => {
+    const customer = await customers.get(tenantId, customerId);
+    if (E.isLeft(customer)) return customer;
+    const { status } = customer.right;
+    if (status.kind === 'merged')
+      return E.left(
+        new DomainError(
+          'customer.merged',
+          `Customer ${customerId} was merged into customer ${status.survivorId}; use that account.`,
+          { customerId, survivorId: status.survivorId },
+        ),
+      );
+    if (status.kind === 'forgotten')
+      return E.left(
+        new DomainError('customer.forgotten', `Customer ${customerId} was erased at their request.`, {
+          customerId,
+        }),
+      );
+    return E.right(undefined);
+  };
+
+  const wallets = walletsFacade({
+    store: eventStore,
+    clock,
+    ids,
+    policyFor: (tenantId) => policyFor(tenantId).wallet,
+    tenantSecret,
+    admit,
+  });
+
+  return { eventStore, policyFor, customers, wallets };
+};
