@@ -9,3 +9,6 @@ export * from './discountRule';
 export * from './pricing';
 export * from './sampleCatalog';
 export * from './orderStream';
+export * from './customerDiscounts';
+export * from './facade';
+export * from './orderPolicy';

@@ -36,10 +36,14 @@ export const readOrder = async (
   for (const stored of await store.readStream(orderStreamName(tenantId, orderId))) {
     if (stored.metadata.tenantId !== tenantId)
       return E.left(
-        new PermissionError('tenant.sealed', `Stream ${stored.streamName} holds an event of another tenant.`, {
-          streamName: stored.streamName,
-          revision: stored.revision,
-        }),
+        new PermissionError(
+          'tenant.sealed',
+          `Stream ${stored.streamName} holds an event of another tenant.`,
+          {
+            streamName: stored.streamName,
+            revision: stored.revision,
+          },
+        ),
       );
     const decoded = decodeEvent(orderEvents, stored);
     if (E.isLeft(decoded)) return decoded;

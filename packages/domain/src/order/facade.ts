@@ -1,0 +1,230 @@
+import * as E from 'fp-ts/Either';
+import type { ApplicableModifier } from '../customer/applicableModifiers';
+import type { Clock } from '../kernel/clock';
+import type { CommandMetadata } from '../kernel/decider';
+import type { Actor } from '../kernel/envelope';
+import { DomainError, PermissionError, ValidationError, type TillstreamError } from '../kernel/errors';
+import type { EventStore } from '../kernel/eventStore';
+import { deterministicId, type IdGenerator } from '../kernel/ids';
+import { parseTenantId } from '../kernel/streamName';
+import {
+  handleOrderCommand,
+  payOrder,
+  resumeOrder,
+  type OrderOutcome,
+  type OrderProcessDeps,
+} from '../processes/orderPayment/orderPayment';
+import type { Catalog, CatalogItem } from './catalog';
+import { discountRulesOf } from './customerDiscounts';
+import type { OrderCommand, PayOrder, RequestedLine } from './orderCommands';
+import type { OrderEvent, PaymentMethod } from './orderEvents';
+import type { OrderPolicy } from './orderPolicy';
+import { lifecycleOf, type ExistingOrder, type OrderLifecycle } from './orderState';
+import { readOrder } from './orderStream';
+import { stateCode } from './orderRefusals';
+
+/** Where a customer's price modifiers come from: the customers facade, or anything answering the same way. */
+export interface OrderModifierSource {
+  readonly applicableModifiers: (
+    tenantId: string,
+    customerId: string,
+  ) => Promise<E.Either<TillstreamError, readonly ApplicableModifier[]>>;
+}
+
+/** What the orders facade needs. */
+export interface OrdersDeps {
+  readonly store: EventStore;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly catalog: Catalog;
+  readonly policyFor: (tenantId: string) => OrderPolicy;
+  readonly customers: OrderModifierSource;
+}
+
+/** Who acts, in which shop; the idempotency key makes a retried call safe and resumes a crashed one. */
+export interface OrderRequest {
+  readonly tenantId: string;
+  readonly actor: Actor;
+  readonly idempotencyKey?: string;
+  readonly correlationId?: string;
+}
+
+/** An order as the facade shows it: its state and where it is in the lifecycle. */
+export type OrderView = ExistingOrder & { readonly lifecycle: OrderLifecycle };
+
+/** What an order call did. */
+export interface OrderResult {
+  readonly orderId: string;
+  readonly order: OrderView;
+  /** Order events this call wrote (or wrote the first time, when `idempotent`). */
+  readonly events: readonly OrderEvent[];
+  readonly idempotent: boolean;
+}
+
+/** Everything `place` takes; lines name products and quantities only, never prices. */
+export interface PlaceInput extends OrderRequest {
+  readonly orderId?: string;
+  readonly customerId: string;
+  readonly lines: readonly RequestedLine[];
+  readonly paymentMethod: PaymentMethod;
+  readonly note?: string;
+}
+
+type Outcome<A> = Promise<E.Either<TillstreamError, A>>;
+type Target = OrderRequest & { readonly orderId: string };
+
+const view = (order: ExistingOrder): OrderView => ({ ...order, lifecycle: lifecycleOf(order) });
+
+/** Orders of every tenant: the lifecycle of DOMAIN.md §4, with payment against the wallets. */
+export const ordersFacade = (deps: OrdersDeps) => {
+  const metadata = (r: OrderRequest): E.Either<ValidationError, CommandMetadata> =>
+    E.map((tenantId: string): CommandMetadata => ({
+      commandId: r.idempotencyKey ?? deps.ids.newId(),
+      tenantId,
+      actor: r.actor,
+      now: deps.clock.now(),
+      ...(r.correlationId === undefined ? {} : { correlationId: r.correlationId }),
+    }))(parseTenantId(r.tenantId));
+
+  const process = (tenantId: string): OrderProcessDeps => ({
+    store: deps.store,
+    walletPolicy: deps.policyFor(tenantId).wallet,
+  });
+
+  const result = (orderId: string) =>
+    E.chain((o: OrderOutcome): E.Either<TillstreamError, OrderResult> =>
+      o.state.status === 'absent'
+        ? E.left(new DomainError(stateCode('absent'), `There is no order ${orderId}.`, { orderId }))
+        : E.right({ orderId, order: view(o.state), events: o.events, idempotent: o.idempotent }),
+    );
+
+  const send = async <T extends Exclude<OrderCommand['type'], 'PayOrder'>>(
+    r: OrderRequest & { readonly orderId: string },
+    type: T,
+    data: Omit<Extract<OrderCommand, { type: T }>['data'], 'orderId'>,
+  ): Outcome<OrderResult> => {
+    const meta = metadata(r);
+    if (E.isLeft(meta)) return meta;
+    const command = { type, data: { ...data, orderId: r.orderId }, metadata: meta.right } as Exclude<
+      OrderCommand,
+      PayOrder
+    >;
+    return result(r.orderId)(await handleOrderCommand(process(meta.right.tenantId), command));
+  };
+
+  const lookUp = async (
+    tenantId: string,
+    lines: readonly RequestedLine[],
+  ): Promise<readonly CatalogItem[]> => {
+    const ids = [...new Set(lines.map((l) => l.productId))];
+    const found = await Promise.all(ids.map((id) => deps.catalog.find(tenantId, id)));
+    return found.filter((item): item is CatalogItem => item !== undefined);
+  };
+
+  return {
+    /**
+     * Places an order: the customer for itself (if the shop lets customers order, with a method it
+     * offers them) or an operator for a customer. Prices come from the catalogue and the customer's
+     * modifiers; a line carrying a price is refused.
+     */
+    place: async (input: PlaceInput): Outcome<OrderResult> => {
+      const meta = metadata(input);
+      if (E.isLeft(meta)) return meta;
+      const policy = deps.policyFor(input.tenantId);
+      if (input.actor.role === 'customer') {
+        if (!policy.customerOrdering)
+          return E.left(
+            new PermissionError(
+              'order.customer_ordering_off',
+              'This shop takes orders at the counter only.',
+              {
+                tenantId: input.tenantId,
+              },
+            ),
+          );
+        if (!policy.customerPaymentMethods.includes(input.paymentMethod))
+          return E.left(
+            new ValidationError(
+              'order.payment_method_not_offered',
+              `Paying by ${input.paymentMethod} is not offered when ordering from the screen.`,
+              'paymentMethod',
+              input.paymentMethod,
+              { offered: policy.customerPaymentMethods },
+            ),
+          );
+      }
+      const modifiers = await deps.customers.applicableModifiers(input.tenantId, input.customerId);
+      if (E.isLeft(modifiers)) return modifiers;
+      const orderId =
+        input.orderId ??
+        (input.idempotencyKey === undefined
+          ? deps.ids.newId()
+          : deterministicId(`order|${input.tenantId}|${input.idempotencyKey}`));
+      return send({ ...input, orderId }, 'PlaceOrder', {
+        customerId: input.customerId,
+        currency: policy.wallet.currency,
+        paymentMethod: input.paymentMethod,
+        ...(input.note === undefined ? {} : { note: input.note }),
+        lines: input.lines,
+        catalog: await lookUp(input.tenantId, input.lines),
+        discountRules: discountRulesOf(
+          modifiers.right,
+          policy.wallet.currency,
+          policy.wallet.minorUnitsPerUnit,
+        ),
+      });
+    },
+    /** Accepts the order: its unpaid invoice now stands on the customer's account. */
+    accept: (r: Target) => send(r, 'AcceptOrder', {}),
+    /** Turns the order down; only before acceptance. */
+    cancel: (r: Target & { readonly reason?: string }) =>
+      send(r, 'CancelOrder', r.reason === undefined ? {} : { reason: r.reason }),
+    /** Marks one line delivered. */
+    deliver: (r: Target & { readonly lineId: string }) => send(r, 'DeliverOrderLine', { lineId: r.lineId }),
+    /** Pays the invoice with `method` (deposit from the wallet, cash or card); points lines take points. */
+    pay: async (r: Target & { readonly method: PaymentMethod }): Outcome<OrderResult> => {
+      const meta = metadata(r);
+      if (E.isLeft(meta)) return meta;
+      return result(r.orderId)(
+        await payOrder(process(r.tenantId), {
+          type: 'PayOrder',
+          data: { orderId: r.orderId, method: r.method },
+          metadata: meta.right,
+        }),
+      );
+    },
+    /** Delivers every line and finishes the order; an unpaid invoice becomes the customer's debt. */
+    complete: (r: Target) => send(r, 'CompleteOrder', {}),
+    /** Annuls the invoice and cancels the order, giving back what was paid. */
+    void: (r: Target & { readonly reason: string }) => send(r, 'VoidOrder', { reason: r.reason }),
+    /** Moves the order, and its debt, to another customer, saying why. */
+    changeCustomer: (r: Target & { readonly customerId: string; readonly reason: string }) =>
+      send(r, 'ChangeOrderCustomer', { customerId: r.customerId, reason: r.reason }),
+    /** Finishes whatever a crash left undone on the order (a payment under way, wallet effects). */
+    resume: async (r: Target): Outcome<OrderView> => {
+      const meta = metadata(r);
+      if (E.isLeft(meta)) return meta;
+      const done = await resumeOrder(process(r.tenantId), meta.right, r.orderId);
+      if (E.isLeft(done)) return done;
+      const state = done.right.state;
+      return state.status === 'absent'
+        ? E.left(
+            new DomainError(stateCode('absent'), `There is no order ${r.orderId}.`, { orderId: r.orderId }),
+          )
+        : E.right(view(state));
+    },
+    /** Reads one order. */
+    get: async (tenantId: string, orderId: string): Outcome<OrderView> => {
+      const tenant = parseTenantId(tenantId);
+      if (E.isLeft(tenant)) return tenant;
+      const read = await readOrder(deps.store, tenantId, orderId);
+      if (E.isLeft(read)) return read;
+      return read.right.state.status === 'absent'
+        ? E.left(new DomainError(stateCode('absent'), `There is no order ${orderId}.`, { orderId }))
+        : E.right(view(read.right.state));
+    },
+  };
+};
+
+/** The orders facade. */
+export type OrdersFacade = ReturnType<typeof ordersFacade>;

@@ -1,0 +1,2 @@
+export * from './orderPayment';
+export * from './walletSteps';
