@@ -42,7 +42,10 @@ describe('tillstream audit (the built binary)', () => {
     const run = await runBinary(['audit', file('tampered.jsonl', tampered)]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
-      '[wallet.balance_mismatch] wallet-shop1.alice: WalletSpent records a balance of 3850',
+      '[wallet.balance_after_mismatch] WalletSpent wallet-shop1.alice@1 says the money balance is 3850 after it',
+    );
+    expect(run.stdout).toContain(
+      '[order.deposit_without_wallet_debit] Order o-1 was paid 1150 from the deposit',
     );
     expect(run.stdout).toMatch(/wallet-shop1\.alice@1 \(WalletSpent, position \d+\)/);
   });
