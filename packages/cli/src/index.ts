@@ -4,3 +4,4 @@ export * from './jsonl';
 export * from './audit';
 export * from './transfer';
 export { parseLocation, readLocation, type Location } from './location';
+export { writeSampleShopDay } from './testing/sampleShopDay';
