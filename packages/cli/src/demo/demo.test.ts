@@ -40,3 +40,18 @@ it('shows one phone however it is typed, a card-only customer and a required-fie
     'register "+359 88 123 4567" with a first name only: refused (customer.required_fields_missing) This shop requires last name, gender',
   );
 });
+
+it('tells the order story: discounted bill, deposit payment, debt, void', async () => {
+  const lines: string[] = [];
+  await runDemo((line) => lines.push(line));
+  const text = lines.join('\n');
+  expect(text).toContain('a request carrying its own price is refused: order.line.price_not_accepted');
+  expect(text).toContain('2 × Cola 0.5 l [product] 5.00 EUR − 0.25 EUR (regulars −5%) = 4.75 EUR');
+  expect(text).toContain('1 × 3 hours of play [time_package] 90 points');
+  expect(text).toContain('operator accepts: unpaid invoice of 8.54 EUR and 90 points');
+  expect(text).toContain('paid by deposit: order paid, earned 8 points; wallet 21.46 EUR, 18 points');
+  expect(text).toContain('the till retries the same Pay: idempotent=true, wallet still 21.46 EUR');
+  expect(text).toContain('the order is completed_unpaid: Marek owes 3.78 EUR (debt on his account)');
+  expect(text).toContain('→ voided (voided): wallet 21.46 EUR, 18 points');
+  expect(text).toMatch(/cancelling it now is refused: order\.is_voided/);
+});

@@ -1,5 +1,6 @@
 import { customerChapter } from './customerChapter';
 import { kernelChapter } from './kernelChapter';
+import { orderChapter } from './orderChapter';
 import type { Print } from './output';
 import { walletChapter } from './walletChapter';
 
@@ -8,6 +9,7 @@ const chapters: readonly ((print: Print) => Promise<void>)[] = [
   kernelChapter,
   customerChapter,
   walletChapter,
+  orderChapter,
 ];
 
 /** Runs the whole demo story on the in-memory store, printing as it goes. */
