@@ -28,6 +28,8 @@ export interface CustomerIndex {
   readonly documentOf: (slot: number) => CustomerDocument;
   /** Live customers held. */
   readonly size: () => number;
+  /** One more than the highest slot number ever given out (for bitmaps over slots). */
+  readonly capacity: () => number;
 }
 
 const FIELD_SEPARATOR = '\u001f';
@@ -210,7 +212,8 @@ export const customerIndex = (): CustomerIndex => {
       return slots.filter((slot) => {
         const own = identifiers[slot] ?? NO_IDENTIFIERS;
         for (let i = 0; i < own.length; i += 2)
-          if (own[i] === 'phone' && digitsOf(own[i + 1] as string).endsWith(digits)) return true;
+          // E.164 is '+' and digits, so its tail is the tail of its digits.
+          if (own[i] === 'phone' && (own[i + 1] as string).endsWith(digits)) return true;
         return false;
       });
     },
@@ -229,6 +232,7 @@ export const customerIndex = (): CustomerIndex => {
     idOf: (slot) => ids[slot] as string,
     documentOf,
     size: () => live,
+    capacity: () => ids.length,
   };
 };
 

@@ -107,37 +107,75 @@ interface WordCondition {
   readonly key: string;
 }
 
+const bitmaps = new WeakMap<CustomerIndex, Uint8Array>();
+
+/** A zeroed bitmap over the slots of an index, kept between queries (searches are synchronous). */
+const scratch = (index: CustomerIndex): Uint8Array => {
+  let marks = bitmaps.get(index);
+  if (marks === undefined || marks.length < index.capacity()) {
+    marks = new Uint8Array(Math.max(1024, index.capacity() * 2));
+    bitmaps.set(index, marks);
+  }
+  return marks;
+};
+
 /** Slots satisfying every word condition, ranked by how many keys matched whole words. */
 const matchWords = (
   index: CustomerIndex,
   conditions: readonly WordCondition[],
+  limit: number,
   within?: readonly number[],
 ) => {
   if (conditions.length === 0) return within === undefined ? [] : [...within];
   let candidates: readonly number[];
   if (within !== undefined) candidates = within;
   else {
-    // Drive by the condition with the fewest postings; the others are checked on each candidate.
-    let best: { cost: number; condition: WordCondition } | undefined;
+    // The two conditions with the fewest postings are intersected on a bitmap of slots; every
+    // condition is then checked on the (small) intersection by its key string.
+    const ranked: { cost: number; condition: WordCondition }[] = [];
     for (const condition of [...conditions].sort((a, b) => b.key.length - a.key.length)) {
+      const bound = ranked[1]?.cost ?? Infinity;
       let cost = 0;
       for (const field of condition.fields)
         index.forPrefix(field, condition.key, (postings) => {
           cost += postings.length;
-          return best === undefined || cost < best.cost;
+          return cost < bound;
         });
-      if (best === undefined || cost < best.cost) best = { cost, condition };
+      ranked.push({ cost, condition });
+      ranked.sort((a, b) => a.cost - b.cost);
     }
-    const driver = (best as { condition: WordCondition }).condition;
-    const found = new Set<number>();
-    for (const field of driver.fields)
-      index.forPrefix(field, driver.key, (postings) => {
-        for (const slot of postings) found.add(slot);
+    const slotsOf = (condition: WordCondition, visit: (slot: number) => void) => {
+      for (const field of condition.fields)
+        index.forPrefix(field, condition.key, (postings) => {
+          for (const slot of postings) visit(slot);
+        });
+    };
+    const driver = ranked[0] as { condition: WordCondition };
+    const second = ranked[1];
+    const marks = scratch(index);
+    const found: number[] = [];
+    if (second === undefined)
+      slotsOf(driver.condition, (slot) => {
+        if (marks[slot] === 0) found.push(slot);
+        marks[slot] = 1;
       });
-    candidates = [...found];
+    else {
+      slotsOf(driver.condition, (slot) => (marks[slot] = 1));
+      slotsOf(second.condition, (slot) => {
+        if (marks[slot] === 1) found.push(slot);
+        if (marks[slot] !== 0) marks[slot] = 2;
+      });
+    }
+    // Leave the bitmap clean for the next query: only slots the driver touched were marked.
+    slotsOf(driver.condition, (slot) => (marks[slot] = 0));
+    candidates = found;
   }
   const scored: { slot: number; score: number }[] = [];
+  // Once `limit` candidates match every word whole, nothing can outrank them: stop there.
+  const fullScore = conditions.length * 2;
+  let perfect = 0;
   for (const slot of candidates) {
+    if (perfect >= limit) break;
     let score = 0;
     let all = true;
     for (const { fields, key } of conditions) {
@@ -154,6 +192,7 @@ const matchWords = (
       score += match;
     }
     if (all) scored.push({ slot, score });
+    if (all && score === fullScore) perfect++;
   }
   scored.sort((a, b) => b.score - a.score || a.slot - b.slot);
   return scored.map((s) => s.slot);
@@ -177,14 +216,16 @@ export const customerSearch = (options: CustomerSearchOptions): CustomerSearch =
     policy: CustomerSearchPolicy,
     add: (slot: number, by: MatchKind) => void,
     query: string,
-  ) => {
+  ): boolean => {
     const phone = readers.phone(query, policy.defaultCountry);
-    if (phone !== undefined) index.exact('phone', phone).forEach((s) => add(s, 'phone'));
+    const phoneHolders = phone === undefined ? [] : index.exact('phone', phone);
+    phoneHolders.forEach((s) => add(s, 'phone'));
     for (const format of policy.cardFormats) {
       const card = readers.card(query, format);
       if (card !== undefined) index.exact('card', card).forEach((s) => add(s, 'card'));
     }
     for (const key of taxIdKeys(query)) index.exact('taxId', key).forEach((s) => add(s, 'taxId'));
+    return phoneHolders.length > 0;
   };
 
   const search = (tenantId: string, input: string): SearchResult => {
@@ -199,21 +240,24 @@ export const customerSearch = (options: CustomerSearchOptions): CustomerSearch =
       return hits.length > 0 ? { hits } : { hits, prefill: { email: query } };
     }
 
-    exactIdentifiers(index, policy, add, query);
+    const phoneFound = exactIdentifiers(index, policy, add, query);
     const digits = readers.digits(query);
     if (isNumeric(query, digits)) {
-      if (ONLY_DIGITS.test(query.replace(PHONE_PUNCTUATION, '')))
+      // A complete number that matched needs no ending search: it would find the same customer again.
+      if (!phoneFound && ONLY_DIGITS.test(query.replace(PHONE_PUNCTUATION, '')))
         index.phoneEndingWith(digits).forEach((s) => add(s, 'phoneEnding'));
       const postal = fieldKeys('postalCode', query)[0];
       if (postal !== undefined)
-        matchWords(index, [{ fields: ['postalCode'], key: postal }]).forEach((s) => add(s, 'text'));
+        matchWords(index, [{ fields: ['postalCode'], key: postal }], policy.limit).forEach((s) =>
+          add(s, 'text'),
+        );
       if (hits.length > 0) return { hits };
       return { hits, prefill: { phone: readers.phone(query, policy.defaultCountry) ?? query } };
     }
 
     const keys = [...new Set(textKeys(query))];
     const conditions = keys.map((key) => ({ fields: policy.defaultFields, key }));
-    matchWords(index, conditions).forEach((s) => add(s, 'text'));
+    matchWords(index, conditions, policy.limit).forEach((s) => add(s, 'text'));
     if (hits.length > 0) return { hits };
     const [first, ...rest] = query.split(/\s+/u).map(capitalised);
     return {
@@ -271,7 +315,7 @@ export const customerSearch = (options: CustomerSearchOptions): CustomerSearch =
     const { add, hits } = collector(index, policy.limit);
     const firstIdentifier = pairs.find((p) => isIdentifier(p.field))?.field as IdentifierKind | undefined;
     const matchedBy: MatchKind = firstIdentifier ?? 'text';
-    matchWords(index, conditions, within).forEach((s) => add(s, matchedBy));
+    matchWords(index, conditions, policy.limit, within).forEach((s) => add(s, matchedBy));
     if (hits.length > 0) return E.right({ hits });
     const typed = (field: SearchField) => pairs.find((p) => p.field === field)?.value;
     const prefill: Record<string, string> = {};
