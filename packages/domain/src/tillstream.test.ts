@@ -2,6 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import * as E from 'fp-ts/Either';
 import { manualClock } from './kernel/clock';
 import { seededIds } from './kernel/ids';
+import { sampleCatalogItems } from './order/sampleCatalog';
+import { inMemoryCatalog } from './order/catalog';
 import { createTillstream } from './tillstream';
 
 const operator = { role: 'operator' as const, id: 'till-1' };
@@ -15,6 +17,7 @@ const setup = () =>
         ? { customer: { defaultCountry: 'RU' }, wallet: { currency: 'RUB' } }
         : { customer: { defaultCountry: 'NL' } },
     tenantSecret: (tenantId) => `secret-of-${tenantId}`,
+    catalog: inMemoryCatalog({ moscow: sampleCatalogItems }),
   });
 
 describe('createTillstream', () => {
@@ -81,5 +84,48 @@ describe('createTillstream', () => {
       20_000,
       'RUB',
     ]);
+  });
+
+  it('takes an order through pay-by-deposit: the wallet pays exactly the bill', async () => {
+    const ts = setup();
+    const registered = await ts.customers.register({ tenantId: 'moscow', actor: operator }, { card: 'B-7' });
+    const customerId = E.isRight(registered) ? registered.right.customerId : '';
+    await ts.wallets.topUp({
+      tenantId: 'moscow',
+      customerId,
+      actor: operator,
+      amount: 5_000,
+      method: 'cash',
+    });
+    const placed = await ts.orders.place({
+      tenantId: 'moscow',
+      actor: operator,
+      customerId,
+      lines: [{ productId: 'cola', quantity: 2, payWith: 'money' }],
+      paymentMethod: 'deposit',
+    });
+    const orderId = E.isRight(placed) ? placed.right.orderId : '';
+    await ts.orders.accept({ tenantId: 'moscow', actor: operator, orderId });
+    const paid = await ts.orders.pay({ tenantId: 'moscow', actor: operator, orderId, method: 'deposit' });
+    expect(E.isRight(paid)).toBe(true);
+    const wallet = await ts.wallets.get('moscow', customerId);
+    const cola = sampleCatalogItems.find((i) => i.productId === 'cola');
+    expect(E.isRight(wallet) && wallet.right.balance).toBe(5_000 - 2 * (cola?.price ?? 0));
+  });
+
+  it('refuses an order for a product the shop does not sell, and writes no order', async () => {
+    const ts = setup();
+    const registered = await ts.customers.register({ tenantId: 'utrecht', actor: operator }, { card: 'C-1' });
+    const customerId = E.isRight(registered) ? registered.right.customerId : '';
+    const placed = await ts.orders.place({
+      tenantId: 'utrecht',
+      actor: operator,
+      customerId,
+      lines: [{ productId: 'cola', quantity: 1, payWith: 'money' }],
+      paymentMethod: 'cash',
+    });
+    expect(E.isLeft(placed)).toBe(true);
+    const streams = (await ts.eventStore.readAll()).map((e) => e.streamName);
+    expect(streams.some((s) => s.startsWith('order-'))).toBe(false);
   });
 });

@@ -7,6 +7,9 @@ import { DomainError, type TillstreamError } from './kernel/errors';
 import type { EventStore } from './kernel/eventStore';
 import { randomIds, type IdGenerator } from './kernel/ids';
 import { inMemoryEventStore } from './kernel/inMemoryEventStore';
+import { inMemoryCatalog, type Catalog } from './order/catalog';
+import { ordersFacade, type OrdersFacade } from './order/facade';
+import { defaultOrderPolicy, type OrderPolicy } from './order/orderPolicy';
 import { walletsFacade, type WalletsFacade } from './wallet/facade';
 import { defaultWalletPolicy, type WalletPolicy } from './wallet/walletPolicy';
 
@@ -14,12 +17,15 @@ import { defaultWalletPolicy, type WalletPolicy } from './wallet/walletPolicy';
 export interface ShopSettings {
   readonly customer?: Partial<CustomerPolicy>;
   readonly wallet?: Partial<WalletPolicy>;
+  /** Order rules; their wallet part is always the shop's wallet policy. */
+  readonly order?: Partial<Omit<OrderPolicy, 'wallet'>>;
 }
 
 /** One shop's complete policy, every context's part filled in. */
 export interface ShopPolicy {
   readonly customer: CustomerPolicy;
   readonly wallet: WalletPolicy;
+  readonly order: OrderPolicy;
 }
 
 /** What `createTillstream` needs; only what differs from the defaults must be given. */
@@ -38,6 +44,8 @@ export interface TillstreamOptions {
   readonly tenantSecret?: (tenantId: string) => string;
   /** A company registry (e.g. Poland's GUS) for registration by tax id. */
   readonly companyRegistry?: CompanyRegistry;
+  /** What the shops sell, with prices: orders take prices only from here. Empty when omitted. */
+  readonly catalog?: Catalog;
 }
 
 /** The library, wired: one object per backend, shared by every request and tenant. */
@@ -46,15 +54,20 @@ export interface Tillstream {
   readonly policyFor: (tenantId: string) => ShopPolicy;
   readonly customers: CustomersFacade;
   readonly wallets: WalletsFacade;
+  readonly orders: OrdersFacade;
 }
 
 /** Fills a shop's settings in with the defaults. */
-export const shopPolicy = (settings: ShopSettings = {}): ShopPolicy => ({
-  customer: { ...defaultCustomerPolicy, ...settings.customer },
-  wallet: { ...defaultWalletPolicy, ...settings.wallet },
-});
+export const shopPolicy = (settings: ShopSettings = {}): ShopPolicy => {
+  const wallet = { ...defaultWalletPolicy, ...settings.wallet };
+  return {
+    customer: { ...defaultCustomerPolicy, ...settings.customer },
+    wallet,
+    order: { ...defaultOrderPolicy, ...settings.order, wallet },
+  };
+};
 
-/** Builds the library over one event store: customers, wallets, orders, one import away. */
+/** Builds the library over one event store: customers, wallets and orders, one import away. */
 export const createTillstream = (options: TillstreamOptions = {}): Tillstream => {
   const eventStore = options.eventStore ?? inMemoryEventStore();
   const clock = options.clock ?? systemClock;
@@ -104,5 +117,14 @@ export const createTillstream = (options: TillstreamOptions = {}): Tillstream =>
     admit,
   });
 
-  return { eventStore, policyFor, customers, wallets };
+  const orders = ordersFacade({
+    store: eventStore,
+    clock,
+    ids,
+    catalog: options.catalog ?? inMemoryCatalog({}),
+    policyFor: (tenantId) => policyFor(tenantId).order,
+    customers,
+  });
+
+  return { eventStore, policyFor, customers, wallets, orders };
 };
