@@ -4,3 +4,4 @@ export * from './wallet';
 export * from './order';
 export * from './customer';
 export * from './tillstream';
+export * from './privacy';

@@ -36,6 +36,9 @@ export type ChangePreferences = Command<'ChangePreferences', { readonly changes:
 /** Replace the free-text comments ('' clears them). */
 export type SetComments = Command<'SetComments', { readonly comments: string }>;
 
+/** Erase the customer's personal data at their request (GDPR art. 17); `requestReference` names the request, never the person. */
+export type ForgetCustomer = Command<'ForgetCustomer', { readonly requestReference: string }>;
+
 /** Every command of a customer stream. */
 export type CustomerCommand =
   | RegisterCustomer
@@ -48,4 +51,5 @@ export type CustomerCommand =
   | LeaveGroup
   | SetPriceModifiers
   | ChangePreferences
-  | SetComments;
+  | SetComments
+  | ForgetCustomer;

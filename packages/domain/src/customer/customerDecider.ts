@@ -73,7 +73,7 @@ const changed = (
 
 const decideExisting = (
   policy: CustomerPolicy,
-  command: Exclude<CustomerCommand, { type: 'RegisterCustomer' }>,
+  command: Exclude<CustomerCommand, { type: 'RegisterCustomer' | 'ForgetCustomer' }>,
   state: Extract<CustomerState, { exists: true }>,
 ): Decision => {
   const { profile } = state;
@@ -167,6 +167,18 @@ const decide =
     if (!state.exists) return E.left(new DomainError('customer.not_found', 'There is no such customer.', {}));
     const allowed = policy.mayAct(command.metadata.actor, command.type, state.customerId);
     if (E.isLeft(allowed)) return allowed;
+    // Merged-away customers are forgotten too: their old events still hold their personal data.
+    if (command.type === 'ForgetCustomer')
+      return state.status.kind === 'forgotten'
+        ? nothing
+        : events({
+            type: 'CustomerForgotten',
+            data: {
+              requestReference: command.data.requestReference,
+              forgottenBy: command.metadata.actor,
+              forgottenAt: command.metadata.now.toISOString(),
+            },
+          });
     if (state.status.kind === 'merged')
       return E.left(
         new DomainError(

@@ -1,7 +1,8 @@
 import * as t from 'io-ts';
-import { nonEmptyString } from '../kernel/codecs';
-import type { Event } from '../kernel/envelope';
+import { isoInstant, nonEmptyString } from '../kernel/codecs';
+import type { Actor, Event } from '../kernel/envelope';
 import { eventCatalog } from '../kernel/eventCatalog';
+import { erasable, erasedPhone } from '../privacy/erased';
 import { CardNumberCodec, type CardNumber } from '../values/cardNumber';
 import { PhoneNumberCodec, type PhoneNumber } from '../values/phoneNumber';
 import {
@@ -52,6 +53,15 @@ export type CustomerCommentsChanged = Event<'CustomerCommentsChanged', { readonl
 /** Tombstone: this customer was merged into the survivor and takes no more commands. */
 export type CustomerMergedInto = Event<'CustomerMergedInto', { readonly survivorId: string }>;
 
+/**
+ * The customer asked to be forgotten: its data key was destroyed, so its personal fields read as
+ * `[erased]` from now on; who asked for it, when, and the request's reference stay on record.
+ */
+export type CustomerForgotten = Event<
+  'CustomerForgotten',
+  { readonly requestReference: string; readonly forgottenBy: Actor; readonly forgottenAt: string }
+>;
+
 /** Every event of a customer stream. */
 export type CustomerEvent =
   | CustomerRegistered
@@ -65,7 +75,8 @@ export type CustomerEvent =
   | CustomerPriceModifiersSet
   | CustomerPreferencesChanged
   | CustomerCommentsChanged
-  | CustomerMergedInto;
+  | CustomerMergedInto
+  | CustomerForgotten;
 
 const DetailFieldCodec = t.keyof({
   firstName: null,
@@ -85,9 +96,9 @@ export const customerEvents = eventCatalog<CustomerEvent>({
   CustomerProfileUpdated: {
     codec: t.type({ set: ProfileDetailsCodec, removed: t.readonlyArray(DetailFieldCodec) }),
   },
-  CustomerPhoneChanged: { codec: t.type({ phone: PhoneNumberCodec }) },
+  CustomerPhoneChanged: { codec: t.type({ phone: erasable(PhoneNumberCodec, erasedPhone) }) },
   CustomerPhoneRemoved: { codec: empty },
-  CustomerCardAssigned: { codec: t.type({ card: CardNumberCodec }) },
+  CustomerCardAssigned: { codec: t.type({ card: erasable(CardNumberCodec) }) },
   CustomerCardRemoved: { codec: empty },
   CustomerGroupAssigned: { codec: t.type({ groupId: nonEmptyString }) },
   CustomerGroupLeft: { codec: t.type({ groupId: nonEmptyString }) },
@@ -95,4 +106,14 @@ export const customerEvents = eventCatalog<CustomerEvent>({
   CustomerPreferencesChanged: { codec: t.type({ preferences: PreferencesCodec }) },
   CustomerCommentsChanged: { codec: t.type({ comments: t.string }) },
   CustomerMergedInto: { codec: t.type({ survivorId: nonEmptyString }) },
+  CustomerForgotten: {
+    codec: t.type({
+      requestReference: nonEmptyString,
+      forgottenBy: t.type({
+        role: t.keyof({ customer: null, operator: null, manager: null, system: null }),
+        id: nonEmptyString,
+      }),
+      forgottenAt: isoInstant,
+    }),
+  },
 });

@@ -21,6 +21,7 @@ export type CustomerAction =
   | 'SetPriceModifiers'
   | 'ChangePreferences'
   | 'SetComments'
+  | 'ForgetCustomer'
   | 'CreateGroup'
   | 'RenameGroup'
   | 'SetGroupDiscounts'
@@ -54,9 +55,13 @@ const refuse = (actor: Actor, action: CustomerAction, subjectId: string, why: st
 
 /**
  * The default rules: operators register and edit customers; managers and the system may do
- * everything, including prices and groups; a customer may only change its own preferences.
+ * everything, including prices and groups, except that only a manager may forget a customer; a
+ * customer may only change its own preferences.
  */
 export const defaultActorRule: ActorRule = (actor, action, subjectId) => {
+  // Erasure cannot be undone and answers a person's request: a manager decides it, nobody else.
+  if (action === 'ForgetCustomer' && actor.role !== 'manager')
+    return refuse(actor, action, subjectId, "erase a customer's personal data; ask a manager");
   switch (actor.role) {
     case 'system':
     case 'manager':

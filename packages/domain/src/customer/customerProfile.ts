@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
 import { nonEmptyString, withOptional } from '../kernel/codecs';
+import { erasable, erasedAddress, erasedCompany, erasedPhone, erasedTaxId } from '../privacy/erased';
 import { AddressCodec, type Address } from '../values/address';
 import { CardNumberCodec, type CardNumber } from '../values/cardNumber';
 import { EmailCodec, type Email } from '../values/email';
@@ -88,15 +89,16 @@ export const CompanyCodec: t.Type<Company, unknown, unknown> = withOptional(
   { address: AddressCodec },
 );
 
+// Personal fields also decode in their erased form: a forgotten customer's events still fold.
 const detailProps = {
-  firstName: PersonNameCodec,
-  lastName: PersonNameCodec,
-  gender: GenderCodec,
-  email: EmailCodec,
-  address: AddressCodec,
-  taxId: TaxIdCodec,
-  company: CompanyCodec,
-  whatsApp: PhoneNumberCodec,
+  firstName: erasable(PersonNameCodec),
+  lastName: erasable(PersonNameCodec),
+  gender: erasable(GenderCodec),
+  email: erasable(EmailCodec),
+  address: erasable(AddressCodec, erasedAddress),
+  taxId: erasable(TaxIdCodec, erasedTaxId),
+  company: erasable(CompanyCodec, erasedCompany),
+  whatsApp: erasable(PhoneNumberCodec, erasedPhone),
 };
 
 /** io-ts codec for stored profile details (every field optional). */
@@ -107,8 +109,8 @@ export const CustomerProfileCodec: t.Type<CustomerProfile, unknown, unknown> = w
   { preferences: PreferencesCodec },
   {
     ...detailProps,
-    phone: PhoneNumberCodec,
-    card: CardNumberCodec,
+    phone: erasable(PhoneNumberCodec, erasedPhone),
+    card: erasable(CardNumberCodec),
     groupId: nonEmptyString,
     comments: t.string,
   },

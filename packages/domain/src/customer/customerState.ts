@@ -73,5 +73,7 @@ export const evolveCustomer = (state: CustomerState, event: CustomerEvent): Cust
       );
     case 'CustomerMergedInto':
       return { ...state, status: { kind: 'merged', survivorId: event.data.survivorId } };
+    case 'CustomerForgotten':
+      return { ...state, status: { kind: 'forgotten' } };
   }
 };

@@ -4,6 +4,7 @@ export * from './customerCommands';
 export * from './customerDecider';
 export * from './customerEvents';
 export * from './customerInput';
+export * from './customerPersonalData';
 export * from './customerPolicy';
 export * from './customerProfile';
 export * from './customerState';

@@ -1,0 +1,7 @@
+export * from './customerExport';
+export * from './erased';
+export * from './forgetCustomer';
+export * from './keyStore';
+export * from './personalDataSchema';
+export * from './personalDataStore';
+export * from './privacyFacade';
