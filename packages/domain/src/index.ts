@@ -5,3 +5,4 @@ export * from './order';
 export * from './customer';
 export * from './tillstream';
 export * from './privacy';
+export * from './processes/merge';
