@@ -1,8 +1,6 @@
 import {
   createTillstream,
-  defaultOrderPolicy,
   manualClock,
-  ordersFacade,
   sampleCatalog,
   seededIds,
   type OrderResult,
@@ -37,15 +35,13 @@ export const orderChapter = async (print: Print): Promise<void> => {
   heading(print, 'Orders: from the customer screen to the wallet');
   const clock = manualClock('2026-03-02T18:00:00.000Z');
   const ids = seededIds('demo-orders');
-  const till = createTillstream({ clock, ids, policy: { customer: { defaultCountry: 'PL' } } });
-  const orders = ordersFacade({
-    store: till.eventStore,
+  const till = createTillstream({
     clock,
     ids,
     catalog: sampleCatalog('cafe'),
-    policyFor: (tenantId) => ({ ...defaultOrderPolicy, wallet: till.policyFor(tenantId).wallet }),
-    customers: till.customers,
+    policy: { customer: { defaultCountry: 'PL' } },
   });
+  const { orders } = till;
   const staff = { tenantId: 'cafe', actor: { role: 'operator' as const, id: 'kasia' } };
   const manager = { tenantId: 'cafe', actor: { role: 'manager' as const, id: 'ola' } };
 
