@@ -55,3 +55,23 @@ it('tells the order story: discounted bill, deposit payment, debt, void', async 
   expect(text).toContain('→ voided (voided): wallet 21.46 EUR, 18 points');
   expect(text).toMatch(/cancelling it now is refused: order\.is_voided/);
 });
+
+it('ends with a merge of two duplicates (one by phone, one by card), showing what moved', async () => {
+  const lines: string[] = [];
+  await runDemo((line) => lines.push(line));
+  const text = lines.join('\n');
+  expect(text).toContain('the same phone typed as "+31 6 12345678" is refused: customer.phone_taken');
+  expect(text).toContain(
+    'preview (nothing written): moves 25.00 EUR, 40 points, 1 open order; keeps phone; blockers: none',
+  );
+  expect(text).toContain('merged jan-by-phone into jan-by-card (merge merge-1), irreversibly:');
+  expect(text).toContain('points: lot welcome-points → merge-1:welcome-points: 40 points (manual)');
+  expect(text).toContain('order order-1 (accepted): now under the survivor');
+  expect(text).toContain(
+    'survivor jan-by-card: phone +31612345678, card CARD7001, Voorstraat 12; wallet 25.00 EUR, 40 points',
+  );
+  expect(text).toContain('a top-up to the merged-away record is refused: customer.merged');
+  expect(text.indexOf('Merging duplicates')).toBeGreaterThan(
+    text.indexOf('Orders: from the customer screen'),
+  );
+});

@@ -1,5 +1,6 @@
 import { customerChapter } from './customerChapter';
 import { kernelChapter } from './kernelChapter';
+import { mergeChapter } from './mergeChapter';
 import { orderChapter } from './orderChapter';
 import type { Print } from './output';
 import { walletChapter } from './walletChapter';
@@ -10,6 +11,7 @@ const chapters: readonly ((print: Print) => Promise<void>)[] = [
   customerChapter,
   walletChapter,
   orderChapter,
+  mergeChapter,
 ];
 
 /** Runs the whole demo story on the in-memory store, printing as it goes. */
