@@ -6,3 +6,4 @@ export * from './customer';
 export * from './tillstream';
 export * from './privacy';
 export * from './processes/merge';
+export * from './processes/reservation';

@@ -3,3 +3,4 @@ export * from './customerSearch';
 export * from './orderBoard';
 export * from './wallet';
 export * from './audit';
+export * from './registry';

@@ -1,0 +1,3 @@
+export * from './identifierValues';
+export * from './uniquenessRegistry';
+export * from './uniquenessRegistryProjection';
