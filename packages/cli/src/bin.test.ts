@@ -75,6 +75,53 @@ describe('tillstream audit (the built binary)', () => {
   });
 });
 
+describe('tillstream rebuild (the built binary)', () => {
+  const rowOf = (stdout: string, name: string) =>
+    stdout.split('\n').find((line) => line.startsWith(`${name} `)) ?? '';
+
+  it('runs every projection over a log and reports events applied, time, events/s and status', async () => {
+    const run = await runBinary(['rebuild', '--from', file('rebuild.jsonl', clean)]);
+    expect(run.code).toBe(0);
+    const events = clean.trimEnd().split('\n').length;
+    const orders = (clean.match(/"stream":"order-/g) ?? []).length;
+    expect(rowOf(run.stdout, 'audit-trail')).toMatch(
+      new RegExp(`^audit-trail +${events} +[\\d.]+ ms +\\d+ +live, 0 behind$`),
+    );
+    expect(rowOf(run.stdout, 'order-board')).toMatch(new RegExp(`^order-board +${orders} `));
+    expect(rowOf(run.stdout, 'customer-search')).toMatch(/^customer-search +0 /);
+  });
+
+  it('runs only the projection asked for, and exits 2 naming the ones there are for a name it does not know', async () => {
+    const path = file('one.jsonl', clean);
+    const one = await runBinary(['rebuild', '--from', path, '--projection', 'wallet-views']);
+    expect(one.code).toBe(0);
+    expect(
+      one.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => line.split(' ')[0]),
+    ).toEqual(['projection', 'wallet-views']);
+    const unknown = await runBinary(['rebuild', '--from', path, '--projection', 'tabs']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('There is no projection "tabs"; there are customer-search, order-board');
+  });
+
+  it('exits 1 at a poison event, naming its stream, revision, line and cause', async () => {
+    const lines = clean.trimEnd().split('\n');
+    const at = lines.findIndex((line) => line.includes('"type":"WalletSpent"'));
+    const poisoned = lines.map((line, i) =>
+      i === at ? line.replace('"amount":1150', '"amount":"lots"') : line,
+    );
+    const run = await runBinary(['rebuild', '--from', file('poison.jsonl', `${poisoned.join('\n')}\n`)]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `projection wallet-views stopped at WalletSpent wallet-shop1.alice@1 (line ${at + 1}): Event WalletSpent at wallet-shop1.alice@1 does not decode: field "amount"`,
+    );
+    expect(rowOf(run.stdout, 'wallet-views')).toMatch(/ failed$/);
+    expect(rowOf(run.stdout, 'order-board')).toMatch(/ live, 0 behind$/);
+  });
+});
+
 describe('tillstream export and import (the built binary, on the EventStoreDB test server)', () => {
   let server: EventStoreDBTestServer;
   beforeAll(async () => {
@@ -97,6 +144,18 @@ describe('tillstream export and import (the built binary, on the EventStoreDB te
         .code,
     ).toBe(0);
     expect((await runBinary(['export', '--from', server.connectionString])).stdout).toBe(exported.stdout);
+  });
+
+  it('rebuilds the projections from the store itself', async () => {
+    const run = await runBinary([
+      'rebuild',
+      '--from',
+      server.connectionString,
+      '--projection',
+      'audit-trail',
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^audit-trail +17 .* live, 0 behind$/m);
   });
 
   it('exits 1 naming the line when the target already holds other events', async () => {

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { auditCommand } from './commands/auditCommand';
 import { exportCommand } from './commands/exportCommand';
 import { importCommand } from './commands/importCommand';
+import { rebuildCommand } from './commands/rebuildCommand';
 import { EXIT } from './commands/exitCodes';
 import { runDemo } from './demo';
 
@@ -23,5 +24,6 @@ export const buildProgram = (): Command => {
   exportCommand(program);
   importCommand(program);
   auditCommand(program);
+  rebuildCommand(program);
   return program;
 };

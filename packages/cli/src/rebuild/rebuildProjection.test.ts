@@ -1,0 +1,62 @@
+import { describe, expect, it } from '@jest/globals';
+import { inMemoryEventStore } from '@tillstream/domain';
+import * as E from 'fp-ts/Either';
+import { writeSampleShopDay } from '../testing/sampleShopDay';
+import { formatRebuild } from './formatRebuild';
+import { rebuildableProjections } from './rebuildableProjections';
+
+const rebuild = (name: string) => {
+  const run = rebuildableProjections[name];
+  if (run === undefined) throw new Error(`no projection ${name}`);
+  return run;
+};
+
+describe('rebuilding a projection over the log', () => {
+  it('applies every event of its streams, from the start, and ends live with nothing behind', async () => {
+    const store = inMemoryEventStore();
+    await writeSampleShopDay(store);
+    const ofWalletsAndOrders = store
+      .allEvents()
+      .filter((e) => e.streamName.startsWith('wallet-') || e.streamName.startsWith('order-')).length;
+    const orders = store.allEvents().filter((e) => e.streamName.startsWith('order-')).length;
+
+    const audit = await rebuild('audit-trail')(store);
+    const board = await rebuild('order-board')(store);
+    expect(E.isRight(audit) && audit.right.applied).toBe(ofWalletsAndOrders);
+    expect(E.isRight(board) && board.right.applied).toBe(orders);
+    expect(E.isRight(audit) && audit.right.status).toMatchObject({
+      state: 'live',
+      lag: { events: 0, atLeast: false },
+    });
+  });
+
+  it('stops at a poison event, naming its stream, revision and cause, with the events applied before it', async () => {
+    const store = inMemoryEventStore();
+    await writeSampleShopDay(store);
+    const events = store.allEvents();
+    const spent = events.find((e) => e.type === 'WalletSpent');
+    const before = events.filter((e) => spent !== undefined && e.position < spent.position).length;
+    const poisoned = inMemoryEventStore();
+    for (const e of store.allEvents())
+      await poisoned.appendToStream(
+        e.streamName,
+        [
+          {
+            eventId: e.eventId,
+            type: e.type,
+            metadata: e.metadata,
+            data: e === spent ? { ...(e.data as object), amount: 'lots' } : e.data,
+          },
+        ],
+        { expectedRevision: 'any' },
+      );
+
+    const done = await rebuild('wallet-views')(poisoned);
+    if (E.isRight(done)) throw new Error('a poison event was applied');
+    expect(done.left.applied).toBe(before);
+    expect(done.left.status.state).toBe('failed');
+    expect([done.left.error.streamName, done.left.error.revision]).toEqual(['wallet-shop1.alice', 1n]);
+    expect(done.left.error.message).toContain('field "amount"');
+    expect(formatRebuild([done.left])).toMatch(new RegExp(`^wallet-views +${before} .* failed$`, 'm'));
+  });
+});
