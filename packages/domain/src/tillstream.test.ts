@@ -128,4 +128,41 @@ describe('createTillstream', () => {
     const streams = (await ts.eventStore.readAll()).map((e) => e.streamName);
     expect(streams.some((s) => s.startsWith('order-'))).toBe(false);
   });
+
+  it('merges a duplicate through the customers facade: the source resolves to the survivor and its money moves', async () => {
+    const ts = setup();
+    const ctx = { tenantId: 'moscow', actor: operator };
+    const byPhone = await ts.customers.register(ctx, { phone: '8 916 555-00-11', firstName: 'Anna' });
+    const byCard = await ts.customers.register(ctx, { card: 'D-9', firstName: 'Anna' });
+    const target = E.isRight(byPhone) ? byPhone.right.customerId : '';
+    const source = E.isRight(byCard) ? byCard.right.customerId : '';
+    await ts.wallets.topUp({
+      tenantId: 'moscow',
+      customerId: source,
+      actor: operator,
+      amount: 700,
+      method: 'cash',
+    });
+    const preview = await ts.customers.previewMerge({
+      ...ctx,
+      sourceCustomerId: source,
+      targetCustomerId: target,
+    });
+    expect(E.isRight(preview)).toBe(true);
+    expect((await ts.eventStore.readAll()).some((e) => e.streamName.startsWith('merge-'))).toBe(false);
+    const merged = await ts.customers.merge({ ...ctx, sourceCustomerId: source, targetCustomerId: target });
+    expect(E.isRight(merged)).toBe(true);
+    const resolved = await ts.customers.resolveCustomer('moscow', source);
+    expect(E.isRight(resolved) && resolved.right.customerId).toBe(target);
+    const wallet = await ts.wallets.get('moscow', target);
+    expect(E.isRight(wallet) && wallet.right.balance).toBe(700);
+    const late = await ts.wallets.topUp({
+      tenantId: 'moscow',
+      customerId: source,
+      actor: operator,
+      amount: 1,
+      method: 'cash',
+    });
+    expect(E.isLeft(late) && late.left.code).toBe('customer.merged');
+  });
 });

@@ -10,6 +10,8 @@ import { inMemoryEventStore } from './kernel/inMemoryEventStore';
 import { inMemoryCatalog, type Catalog } from './order/catalog';
 import { ordersFacade, type OrdersFacade } from './order/facade';
 import { defaultOrderPolicy, type OrderPolicy } from './order/orderPolicy';
+import { mergeFacade, type MergeFacade } from './processes/merge/facade';
+import type { MergePolicy } from './processes/merge/mergePolicy';
 import { walletsFacade, type WalletsFacade } from './wallet/facade';
 import { defaultWalletPolicy, type WalletPolicy } from './wallet/walletPolicy';
 
@@ -19,6 +21,8 @@ export interface ShopSettings {
   readonly wallet?: Partial<WalletPolicy>;
   /** Order rules; their wallet part is always the shop's wallet policy. */
   readonly order?: Partial<Omit<OrderPolicy, 'wallet'>>;
+  /** Merge rules; their customer and wallet parts are always the shop's. */
+  readonly merge?: Partial<Pick<MergePolicy, 'requireManager'>>;
 }
 
 /** One shop's complete policy, every context's part filled in. */
@@ -26,6 +30,7 @@ export interface ShopPolicy {
   readonly customer: CustomerPolicy;
   readonly wallet: WalletPolicy;
   readonly order: OrderPolicy;
+  readonly merge: MergePolicy;
 }
 
 /** What `createTillstream` needs; only what differs from the defaults must be given. */
@@ -52,7 +57,8 @@ export interface TillstreamOptions {
 export interface Tillstream {
   readonly eventStore: EventStore;
   readonly policyFor: (tenantId: string) => ShopPolicy;
-  readonly customers: CustomersFacade;
+  /** Customers and groups, plus merging duplicates (`previewMerge`, `merge`, `resolve`…). */
+  readonly customers: CustomersFacade & MergeFacade;
   readonly wallets: WalletsFacade;
   readonly orders: OrdersFacade;
 }
@@ -60,10 +66,12 @@ export interface Tillstream {
 /** Fills a shop's settings in with the defaults. */
 export const shopPolicy = (settings: ShopSettings = {}): ShopPolicy => {
   const wallet = { ...defaultWalletPolicy, ...settings.wallet };
+  const customer = { ...defaultCustomerPolicy, ...settings.customer };
   return {
-    customer: { ...defaultCustomerPolicy, ...settings.customer },
+    customer,
     wallet,
     order: { ...defaultOrderPolicy, ...settings.order, wallet },
+    merge: { requireManager: settings.merge?.requireManager ?? false, customer, wallet },
   };
 };
 
@@ -126,5 +134,13 @@ export const createTillstream = (options: TillstreamOptions = {}): Tillstream =>
     customers,
   });
 
-  return { eventStore, policyFor, customers, wallets, orders };
+  const merges = mergeFacade({
+    store: eventStore,
+    clock,
+    ids,
+    policyFor: (tenantId) => policyFor(tenantId).merge,
+    tenantSecret,
+  });
+
+  return { eventStore, policyFor, customers: { ...customers, ...merges }, wallets, orders };
 };

@@ -102,3 +102,6 @@ export const mergeFacade = (deps: MergeDeps) => {
       resolveCustomer(deps.store, tenantId, customerId),
   };
 };
+
+/** Merging duplicate customers: preview, merge, resume, read the record, resolve an id. */
+export type MergeFacade = ReturnType<typeof mergeFacade>;
