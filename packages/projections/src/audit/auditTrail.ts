@@ -1,22 +1,45 @@
 import {
+  combineCatalogs,
+  customerEvents,
+  mergeEvents,
+  orderEvents,
+  parseStreamName,
+  reservationEvents,
   walletEvents,
   type Actor,
+  type CustomerEvent,
+  type EventCatalog,
+  type MergeEvent,
   type OrderEvent,
-  type Position,
   type RecordedEvent,
-  type StreamRevision,
+  type ReservationEvent,
   type WalletEvent,
 } from '@tillstream/domain';
+import { uniquenessRegistry, type UniquenessRegistryOptions } from '../registry/uniquenessRegistry';
 import type { Projection } from '../runner';
 import { movementOf, type Ledger } from '../wallet/movement';
-import { walletViewEvents } from '../wallet/walletViews';
+import { refOf, type EventRef } from './eventRef';
+import { foldMerge, mergeSummary, type MergeAudit } from './mergeAudit';
 
-/** Where an event sits, so a person can open it. */
-export interface EventRef {
-  readonly streamName: string;
-  readonly revision: StreamRevision;
-  readonly position: Position;
-  readonly type: string;
+export type { EventRef } from './eventRef';
+
+/** Every event the audit reads. */
+export type AuditedEvent = WalletEvent | OrderEvent | MergeEvent | CustomerEvent | ReservationEvent;
+
+/** How audited events are decoded. */
+export const auditEvents = combineCatalogs<AuditedEvent>(
+  ...([
+    walletEvents,
+    orderEvents,
+    mergeEvents,
+    customerEvents,
+    reservationEvents,
+  ] as readonly EventCatalog<AuditedEvent>[]),
+);
+
+/** What the audit needs to check identifiers: each shop's reservation secret and customer policy (omit to skip that rule). */
+export interface AuditTrailOptions {
+  readonly identifiers?: UniquenessRegistryOptions;
 }
 
 /** The invariants the audit re-checks while replaying. */
@@ -24,7 +47,8 @@ export type AuditRule =
   | 'wallet.balance_after_mismatch'
   | 'order.deposit_without_wallet_debit'
   | 'wallet.debt_without_unpaid_order'
-  | 'order.unpaid_without_debt';
+  | 'order.unpaid_without_debt'
+  | 'identifier.held_by_two_live_customers';
 
 /** A broken invariant, with the events behind it. */
 export interface Violation {
@@ -43,11 +67,13 @@ export interface AuditEntry {
 
 /** The audit trail of every tenant. */
 export interface AuditTrail {
-  readonly apply: (recorded: RecordedEvent<WalletEvent | OrderEvent>) => void;
-  /** Order acts, wallet movements and merges, in log order. */
+  readonly apply: (recorded: RecordedEvent<AuditedEvent>) => void;
+  /** Order acts, wallet movements and merge steps, in log order. */
   readonly entries: (tenantId: string) => readonly AuditEntry[];
   /** Every broken invariant found so far (cross-stream rules are judged on the log read so far). */
   readonly violations: (tenantId: string) => readonly Violation[];
+  /** Every merge requested, with who, when, why and what it moved, in the order requested. */
+  readonly merges: (tenantId: string) => readonly MergeAudit[];
 }
 
 interface OrderFacts {
@@ -63,14 +89,8 @@ interface TenantAudit {
   /** Replayed balance and the last event of each ledger of each wallet stream. */
   readonly ledgers: Map<string, { balance: number; last?: EventRef }>;
   readonly orders: Map<string, OrderFacts>;
+  readonly merges: Map<string, MergeAudit>;
 }
-
-const refOf = (r: RecordedEvent): EventRef => ({
-  streamName: r.streamName,
-  revision: r.revision,
-  position: r.position,
-  type: r.event.type,
-});
 
 const where = (ref: EventRef): string => `${ref.type} ${ref.streamName}@${ref.revision}`;
 
@@ -94,12 +114,16 @@ const orderSummary = (event: OrderEvent): string | undefined => {
 };
 
 /** Creates an empty audit trail. */
-export const auditTrail = (): AuditTrail => {
+export const auditTrail = (options: AuditTrailOptions = {}): AuditTrail => {
   const tenants = new Map<string, TenantAudit>();
+  const registry = options.identifiers === undefined ? undefined : uniquenessRegistry(options.identifiers);
   const tenantOf = (id: string): TenantAudit => {
     let t = tenants.get(id);
     if (t === undefined)
-      tenants.set(id, (t = { entries: [], violations: [], ledgers: new Map(), orders: new Map() }));
+      tenants.set(
+        id,
+        (t = { entries: [], violations: [], ledgers: new Map(), orders: new Map(), merges: new Map() }),
+      );
     return t;
   };
   const factsOf = (t: TenantAudit, orderId: string): OrderFacts => {
@@ -157,6 +181,17 @@ export const auditTrail = (): AuditTrail => {
       factsOf(t, event.data.orderId).completedUnpaid = { debt: event.data.debt, ref };
   };
 
+  const applyMerge = (t: TenantAudit, mergeId: string, r: RecordedEvent<MergeEvent>) => {
+    const record = foldMerge(t.merges, mergeId, r);
+    if (record !== undefined)
+      t.entries.push({
+        at: r.metadata.occurredAt,
+        actor: r.metadata.actor,
+        event: refOf(r),
+        summary: mergeSummary(record, r.event),
+      });
+  };
+
   /** Rules spanning order and wallet streams: judged on everything read so far. */
   const crossStream = (t: TenantAudit): Violation[] => {
     const out: Violation[] = [];
@@ -195,24 +230,42 @@ export const auditTrail = (): AuditTrail => {
   return {
     apply: (r) => {
       const t = tenantOf(r.metadata.tenantId);
+      const stream = parseStreamName(r.streamName);
       if (walletEvents.has(r.event.type)) applyWallet(t, r as RecordedEvent<WalletEvent>);
-      else applyOrder(t, r as RecordedEvent<OrderEvent>);
+      else if (orderEvents.has(r.event.type)) applyOrder(t, r as RecordedEvent<OrderEvent>);
+      else if (mergeEvents.has(r.event.type) && stream?.category === 'merge')
+        applyMerge(t, stream.id, r as RecordedEvent<MergeEvent>);
+      else registry?.apply(r as RecordedEvent<CustomerEvent | ReservationEvent>);
     },
     entries: (tenantId) => [...(tenants.get(tenantId)?.entries ?? [])],
     violations: (tenantId) => {
       const t = tenants.get(tenantId);
-      return t === undefined ? [] : [...t.violations, ...crossStream(t)];
+      return t === undefined
+        ? []
+        : [...t.violations, ...crossStream(t), ...(registry?.check(tenantId) ?? [])];
     },
+    merges: (tenantId) => [...(tenants.get(tenantId)?.merges.values() ?? [])],
   };
 };
 
 /** The audit trail fed by the runner; give it a fresh checkpoint store to replay the whole log. */
-export const auditTrailProjection = (): Projection<AuditTrail, WalletEvent | OrderEvent> => ({
+export const auditTrailProjection = (
+  options: AuditTrailOptions = {},
+): Projection<AuditTrail, AuditedEvent> => ({
   name: 'audit-trail',
-  version: 1,
-  events: walletViewEvents,
-  filter: { kind: 'streamPrefix', prefixes: ['wallet-', 'order-'] },
-  init: auditTrail,
+  version: 2,
+  events: auditEvents,
+  filter: {
+    kind: 'streamPrefix',
+    // Customer and reservation streams only matter to the identifier rule.
+    prefixes: [
+      'wallet-',
+      'order-',
+      'merge-',
+      ...(options.identifiers === undefined ? [] : ['customer-', 'unique-']),
+    ],
+  },
+  init: () => auditTrail(options),
   apply: (trail, recorded) => {
     trail.apply(recorded);
     return trail;

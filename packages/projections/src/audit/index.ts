@@ -1,1 +1,3 @@
 export * from './auditTrail';
+export * from './eventRef';
+export * from './mergeAudit';
