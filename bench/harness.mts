@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { Bench } from 'tinybench';
 
 /** How long each measured case runs: quick mode is for smoke-testing the suite, not for figures. */
@@ -23,6 +23,8 @@ export interface CaseResult {
   /** Relative margin of error of the rate, in %. */
   readonly rmePct?: number;
   readonly samples?: number;
+  /** The machine's 1-minute load average when the case finished: above the core count, figures carry others' work. */
+  readonly load1?: number;
   /** Anything else a reader needs to interpret the figure (peak heap, population…). */
   readonly extra?: Readonly<Record<string, number | string>>;
 }
@@ -101,6 +103,8 @@ export const measure = async (
   unit: string,
   fn: () => unknown,
   extra?: CaseResult['extra'],
+  /** Runs before each iteration, outside its timing: e.g. refilling a store. */
+  beforeEach?: () => unknown,
 ): Promise<CaseResult> => {
   const bench = new Bench({
     time: mode.time,
@@ -108,7 +112,7 @@ export const measure = async (
     timestampProvider: 'hrtimeNow',
     throws: true,
   });
-  bench.add(label, fn);
+  bench.add(label, fn, beforeEach === undefined ? {} : { beforeEach: async () => void (await beforeEach()) });
   await bench.run();
   const result = bench.tasks[0]?.result;
   if (result === undefined || (result.state !== 'completed' && result.state !== 'aborted-with-statistics'))
@@ -123,6 +127,7 @@ export const measure = async (
     p99Us: result.latency.p99 * 1000,
     rmePct: result.latency.rme,
     samples: result.latency.samplesCount,
+    load1: loadavg()[0] ?? 0,
     ...(extra === undefined ? {} : { extra }),
   };
 };
@@ -164,14 +169,16 @@ export const markdown = (run: RunReport): string => {
   const lines = [
     `Run of ${run.date} (${run.mode} mode, commit ${run.commit}) on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node} (V8 ${m.v8}), ${m.platform}.`,
     '',
-    '| Scenario | Case | Rate | p50 | p99 | ± | Samples | Notes |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |',
+    `Load average (1 min) at start ${run.loadStart.toFixed(1)}, at end ${run.loadEnd.toFixed(1)}, on ${m.cores} cores; the Load column is the 1-minute load average after each case (above ${m.cores}, other processes shared the CPU during it).`,
+    '',
+    '| Scenario | Case | Rate | p50 | p99 | ± | Samples | Load | Notes |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
     ...run.cases.map((c) => {
       const notes = Object.entries(c.extra ?? {})
         .map(([k, v]) => `${k}: ${v}`)
         .join('; ');
       const rme = c.rmePct === undefined ? '–' : `${c.rmePct.toFixed(1)}%`;
-      return `| ${c.scenario} | ${c.label} | ${formatRate(c.rate)} ${c.unit} | ${micro(c.p50Us)} | ${micro(c.p99Us)} | ${rme} | ${c.samples ?? '–'} | ${notes} |`;
+      return `| ${c.scenario} | ${c.label} | ${formatRate(c.rate)} ${c.unit} | ${micro(c.p50Us)} | ${micro(c.p99Us)} | ${rme} | ${c.samples ?? '–'} | ${c.load1 === undefined ? '–' : c.load1.toFixed(1)} | ${notes} |`;
     }),
   ];
   if (run.targets.length > 0) {
@@ -197,4 +204,7 @@ export interface RunReport {
   readonly targets: readonly TargetCheck[];
   readonly skipped: readonly Skipped[];
   readonly durationS: number;
+  /** 1-minute load average before the first case and after the last. */
+  readonly loadStart: number;
+  readonly loadEnd: number;
 }

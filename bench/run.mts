@@ -2,6 +2,7 @@
 // what they need), prints the markdown table, writes bench/results/<date>.json and latest.{json,md},
 // and with --docs puts the table into docs/benchmarks.md.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CaseResult, RunMode, RunReport, Scenario, Skipped, TargetCheck } from './harness.mjs';
@@ -37,6 +38,7 @@ for (const name of names.length === 0 ? suite.map((s) => s.name) : names) pick(n
 
 const mode: RunMode = quick ? { quick, time: 150, warmupTime: 50 } : { quick, time: 2000, warmupTime: 500 };
 const started = Date.now();
+const loadStart = loadavg()[0] ?? 0;
 const cases: CaseResult[] = [];
 const targets: TargetCheck[] = [];
 const skipped: Skipped[] = [];
@@ -59,6 +61,8 @@ const report: RunReport = {
   targets,
   skipped,
   durationS: Math.round((Date.now() - started) / 100) / 10,
+  loadStart,
+  loadEnd: loadavg()[0] ?? 0,
 };
 const table = markdown(report);
 console.log(table);

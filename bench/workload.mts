@@ -37,3 +37,27 @@ export const walletStep = (n: number): { readonly kind: 'TopUp' | 'Spend'; reado
   Math.floor((n % WALLET_COMMANDS_PER_STORE) / WALLETS) % 3 === 2
     ? { kind: 'Spend', amount: 500 }
     : { kind: 'TopUp', amount: 400 };
+
+/** Events the w-th wallet holds when a long-stream store is filled: 50 to 200, a regular's months of visits. */
+export const longWalletLength = (w: number): number => 50 + Math.floor((150 * w) / (WALLETS - 1));
+
+/** The population note of the long-stream wallet cases. */
+export const LONG_WALLETS = `${WALLETS} wallets, 50–200 events each (+ ≤ ${WALLET_COMMANDS_PER_STORE / WALLETS} during a fill)`;
+
+/** The k-th event of a prefilled wallet: the same rhythm as `walletStep`, so no spend overdraws. */
+export const prefillStep = (k: number): { readonly kind: 'TopUp' | 'Spend'; readonly amount: number } =>
+  k % 3 === 2 ? { kind: 'Spend', amount: 500 } : { kind: 'TopUp', amount: 400 };
+
+/**
+ * Refills a long-stream store every `WALLET_COMMANDS_PER_STORE` commands (outside the timing,
+ * through the harness's `beforeEach`), so wallets stay 50–200 events long whatever the run's length.
+ */
+export const refillEvery = (fill: () => Promise<void>) => {
+  let n = 0;
+  return {
+    next: () => n++,
+    beforeEach: async () => {
+      if (n % WALLET_COMMANDS_PER_STORE === 0) await fill();
+    },
+  };
+};

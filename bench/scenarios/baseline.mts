@@ -2,12 +2,15 @@ import type { EventToAppend, InMemoryEventStore } from '@tillstream/domain';
 import { inMemoryEventStore, streamName } from '@tillstream/domain';
 import type { Scenario } from '../harness.mjs';
 import { measure } from '../harness.mjs';
+import { filledStore, longWalletTemplates, walletStream } from '../longStreams.mjs';
 import {
   CUSTOMERS_PER_STORE,
+  LONG_WALLETS,
   NOW,
   TENANT,
   WALLET_COMMANDS_PER_STORE,
   WALLETS,
+  refillEvery,
   registration,
 } from '../workload.mjs';
 
@@ -30,6 +33,15 @@ const event = (eventId: string, type: string, data: unknown): EventToAppend => (
   data,
   metadata: { ...metadata, eventId },
 });
+
+/** One raw wallet operation: read the whole stream, append one top-up at the revision read. */
+const walletReadAppend = async (store: InMemoryEventStore, stream: string, eventId: string) => {
+  const read = await store.readStream(stream);
+  const data = { amount: 400, balance: 400 * (read.length + 1), at: metadata.occurredAt };
+  await store.appendToStream(stream, [event(eventId, 'WalletToppedUp', data)], {
+    expectedRevision: read.length === 0 ? 'no_stream' : BigInt(read.length - 1),
+  });
+};
 
 /** Raw reads and appends on the in-memory store, shaped like the command cases that follow. */
 export const baseline: Scenario = {
@@ -64,16 +76,29 @@ export const baseline: Scenario = {
       'op/s',
       async () => {
         if (n % WALLET_COMMANDS_PER_STORE === 0) store = inMemoryEventStore();
-        const stream = streamName('wallet', TENANT, `w${n % WALLETS}`);
-        const read = await store.readStream(stream);
-        const data = { amount: 400, balance: 400 * (read.length + 1), at: metadata.occurredAt };
-        await store.appendToStream(stream, [event(`e${n}`, 'WalletToppedUp', data)], {
-          expectedRevision: read.length === 0 ? 'no_stream' : BigInt(read.length - 1),
-        });
+        await walletReadAppend(store, walletStream(n % WALLETS), `e${n}`);
         n++;
       },
       { population: `${WALLETS} wallets, 0–19 events each` },
     );
-    return { cases: [registrations, wallets] };
+    const templates = await longWalletTemplates(async (scratch, w, k) => {
+      await walletReadAppend(scratch, walletStream(w), `pre-${w}-${k}`);
+    });
+    const refill = refillEvery(async () => {
+      store = await filledStore(templates);
+    });
+    const longWallets = await measure(
+      mode,
+      'baseline',
+      'read + append, wallet stream of 50–200 events',
+      'op/s',
+      async () => {
+        const i = refill.next();
+        await walletReadAppend(store, walletStream(i % WALLETS), `e${i}`);
+      },
+      { population: LONG_WALLETS },
+      refill.beforeEach,
+    );
+    return { cases: [registrations, wallets, longWallets] };
   },
 };

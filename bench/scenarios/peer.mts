@@ -3,14 +3,26 @@ import { getInMemoryEventStore } from '@event-driven-io/emmett';
 import { handleEmmettCustomer, handleEmmettWallet } from '../deciders/emmettDeciders.mjs';
 import type { Scenario } from '../harness.mjs';
 import { find, measure, ratioTarget } from '../harness.mjs';
+import { walletStream } from '../longStreams.mjs';
 import {
   CUSTOMERS_PER_STORE,
+  LONG_WALLETS,
   NOW,
   WALLET_COMMANDS_PER_STORE,
   WALLETS,
+  longWalletLength,
+  prefillStep,
+  refillEvery,
   registration,
   walletStep,
 } from '../workload.mjs';
+
+const emmettWallet = (store: InMemoryEventStore, w: number, step: ReturnType<typeof walletStep>) =>
+  handleEmmettWallet(store, walletStream(w), {
+    type: step.kind,
+    data: { amount: step.amount },
+    metadata: { now: NOW },
+  });
 
 /** The same registration and wallet rules on Emmett's in-memory store and decider command handler. */
 export const peer: Scenario = {
@@ -44,18 +56,45 @@ export const peer: Scenario = {
       'cmd/s',
       async () => {
         if (n % WALLET_COMMANDS_PER_STORE === 0) store = getInMemoryEventStore();
-        const step = walletStep(n);
-        await handleEmmettWallet(store, `wallet-shop1.w${n % WALLETS}`, {
-          type: step.kind,
-          data: { amount: step.amount },
-          metadata: { now: NOW },
-        });
+        await emmettWallet(store, n % WALLETS, walletStep(n));
         n++;
       },
       { population: `${WALLETS} wallets, 0–19 events each` },
     );
+    // The same first events per wallet as the tillstream long-stream cases, written by Emmett itself.
+    const fill = async () => {
+      store = getInMemoryEventStore();
+      for (let w = 0; w < WALLETS; w++)
+        for (let k = 0; k < longWalletLength(w); k++) await emmettWallet(store, w, prefillStep(k));
+    };
+    const templates = await (async () => {
+      await fill();
+      return Promise.all(
+        Array.from({ length: WALLETS }, async (_, w) => (await store.readStream(walletStream(w))).events),
+      );
+    })();
+    const refill = refillEvery(async () => {
+      store = getInMemoryEventStore();
+      for (const [w, events] of templates.entries())
+        await store.appendToStream(
+          walletStream(w),
+          events.map((e) => ({ type: e.type, data: e.data })),
+        );
+    });
+    const longWallet = await measure(
+      mode,
+      'peer',
+      'Emmett: wallet top-up / spend on 50–200-event streams',
+      'cmd/s',
+      async () => {
+        const i = refill.next();
+        await emmettWallet(store, i % WALLETS, walletStep(i));
+      },
+      { population: LONG_WALLETS },
+      refill.beforeEach,
+    );
     return {
-      cases: [register, wallet],
+      cases: [register, wallet, longWallet],
       targets: [false, true].flatMap((cached) => {
         const suffix = cached ? ', state cache' : '';
         return [
@@ -69,6 +108,16 @@ export const peer: Scenario = {
             `Wallet commands${suffix} ≥ 1.5× Emmett on the same decider`,
             find(earlier, 'commands', `wallet top-up / spend (bench decider${suffix})`),
             wallet,
+            1.5,
+          ),
+          ...ratioTarget(
+            `Wallet commands on 50–200-event streams${suffix} ≥ 1.5× Emmett on the same decider`,
+            find(
+              earlier,
+              'commands',
+              `wallet top-up / spend on 50–200-event streams (bench decider${suffix})`,
+            ),
+            longWallet,
             1.5,
           ),
         ];

@@ -280,6 +280,22 @@ describe('handleCommand with a state cache', () => {
     expect(E.isRight(result) && result.right.state).toEqual({ total: 16 });
   });
 
+  it('shares folds between deciders built per call that fold alike, not with one folding otherwise', async () => {
+    const { store, reads } = spied();
+    const cache = stateCache();
+    // As a facade building its decider from a shop policy on every call.
+    const perCall = () => ({ ...tab, decider: { ...tabDecider } });
+    await handleCommand(store, perCall(), tabStream, add(2, 'a'), { cache });
+    reads.length = 0;
+    await handleCommand(store, perCall(), tabStream, add(3, 'b'), { cache });
+    expect(reads).toEqual([1n]);
+    const startingElsewhere = { ...tab, decider: { ...tabDecider, initialState: () => ({ total: 100 }) } };
+    reads.length = 0;
+    const other = await handleCommand(store, startingElsewhere, tabStream, add(1, 'c'), { cache });
+    expect(reads).toEqual([undefined]);
+    expect(E.isRight(other) && other.right.state).toEqual({ total: 6 });
+  });
+
   it('keeps stores apart: one cache used with two stores never mixes their streams', async () => {
     const cache = stateCache();
     const one = inMemoryEventStore();

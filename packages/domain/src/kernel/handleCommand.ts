@@ -61,8 +61,9 @@ interface CachedFold {
 }
 
 /**
- * Folded states remembered between commands, per store, decider, catalog and stream, so that a
- * command on a long stream reads only its tail. Every hit still reads the stream from the cached
+ * Folded states remembered between commands, per store, fold (the decider's `evolve` and
+ * `initialState`), catalog and stream, so that a command on a long stream reads only its tail.
+ * Deciders built per call (e.g. per shop policy) share entries when they fold alike. Every hit still reads the stream from the cached
  * revision on, so events appended by anyone else are always folded in; a conflict drops the
  * entry. Opt-in because it relies on states being values: `evolve` must return a new state and
  * never change the one it is given, and callers must not change `CommandResult.state`.
@@ -72,7 +73,10 @@ export interface StateCache {
   /** Streams remembered per store and aggregate; the least recently used are forgotten first. */
   readonly maxStreams: number;
   /** @internal */
-  readonly entries: WeakMap<EventStore, WeakMap<object, WeakMap<object, Map<string, CachedFold>>>>;
+  readonly entries: WeakMap<
+    EventStore,
+    WeakMap<object, WeakMap<object, WeakMap<object, Map<string, CachedFold>>>>
+  >;
 }
 
 /** A cache of folded states for `handleCommand`'s `cache` option. */
@@ -86,10 +90,13 @@ const streamsOf = (
   store: EventStore,
   aggregate: Aggregate<Command, Event, unknown>,
 ): Map<string, CachedFold> => {
-  let byDecider = cache.entries.get(store);
-  if (byDecider === undefined) cache.entries.set(store, (byDecider = new WeakMap()));
-  let byCatalog = byDecider.get(aggregate.decider);
-  if (byCatalog === undefined) byDecider.set(aggregate.decider, (byCatalog = new WeakMap()));
+  const { evolve, initialState } = aggregate.decider;
+  let byEvolve = cache.entries.get(store);
+  if (byEvolve === undefined) cache.entries.set(store, (byEvolve = new WeakMap()));
+  let byInitial = byEvolve.get(evolve);
+  if (byInitial === undefined) byEvolve.set(evolve, (byInitial = new WeakMap()));
+  let byCatalog = byInitial.get(initialState);
+  if (byCatalog === undefined) byInitial.set(initialState, (byCatalog = new WeakMap()));
   let streams = byCatalog.get(aggregate.events);
   if (streams === undefined) byCatalog.set(aggregate.events, (streams = new Map()));
   return streams;

@@ -1,0 +1,50 @@
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { isoInstant } from './codecs';
+
+// The check isoInstant made before its fast path: what it accepted, stored events may hold.
+const acceptedBefore = (s: string) => !Number.isNaN(Date.parse(s)) && s.endsWith('Z');
+
+describe('isoInstant', () => {
+  it('accepts every instant toISOString writes', () => {
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date('0000-01-01T00:00:00.000Z'),
+          max: new Date('9999-12-31T23:59:59.999Z'),
+          noInvalidDate: true,
+        }),
+        (d) => isoInstant.is(d.toISOString()),
+      ),
+    );
+  });
+
+  it('accepts and refuses exactly what Date.parse with a trailing Z did', () => {
+    const digits = (n: number) => fc.stringMatching(new RegExp(`^\\d{${n}}$`));
+    const isoLike = fc
+      .tuple(
+        digits(4),
+        digits(2),
+        digits(2),
+        digits(2),
+        digits(2),
+        digits(2),
+        digits(3),
+        fc.constantFrom('Z', '', '+01:00'),
+      )
+      .map(([y, mo, d, h, mi, s, ms, zone]) => `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}${zone}`);
+    fc.assert(
+      fc.property(fc.oneof(isoLike, fc.string()), (s) => {
+        expect(isoInstant.is(s)).toBe(acceptedBefore(s));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const s of [
+      '2026-03-01T10:00:00Z',
+      '2027-02-31T10:00:00.000Z',
+      '2026-03-01',
+      '2026-13-01T00:00:00.000Z',
+    ])
+      expect(isoInstant.is(s)).toBe(acceptedBefore(s));
+  });
+});
