@@ -10,6 +10,8 @@ export interface CustomerIndex {
   readonly get: (customerId: string) => CustomerDocument | undefined;
   /** Removes `loserId` from search for good; its id resolves to `survivorId` from now on. */
   readonly merge: (loserId: string, survivorId: string) => void;
+  /** Removes a customer who asked to be forgotten, for good: it is never found, resolved or indexed again. */
+  readonly forget: (customerId: string) => void;
   /** The live customer an id stands for (itself, or the survivor of its merges); undefined if unknown. */
   readonly resolve: (customerId: string) => string | undefined;
   /** Slots holding an identifier exactly. */
@@ -84,6 +86,7 @@ export const customerIndex = (): CustomerIndex => {
   // Flattened [kind, key, kind, key, …]: the key strings are the very ones in the maps.
   const identifiers: (readonly string[])[] = [];
   const survivorOf = new Map<string, string>();
+  const forgotten = new Set<string>();
   const exactMaps: Record<IdentifierKind, Map<string, number | number[]>> = {
     phone: new Map(),
     card: new Map(),
@@ -146,7 +149,7 @@ export const customerIndex = (): CustomerIndex => {
     // Merges form chains (a into b, later b into c); a bound guards against a corrupt cycle.
     for (let hops = 0; hops <= survivorOf.size; hops++) {
       const next = survivorOf.get(id);
-      if (next === undefined) return slotOf.has(id) ? id : undefined;
+      if (next === undefined) return slotOf.has(id) && !forgotten.has(id) ? id : undefined;
       id = next;
     }
     return undefined;
@@ -177,7 +180,7 @@ export const customerIndex = (): CustomerIndex => {
 
   return {
     put: (customerId, document) => {
-      if (survivorOf.has(customerId)) return;
+      if (survivorOf.has(customerId) || forgotten.has(customerId)) return;
       let slot = slotOf.get(customerId);
       if (slot === undefined) {
         slot = ids.length;
@@ -188,7 +191,8 @@ export const customerIndex = (): CustomerIndex => {
       index(slot, document);
     },
     get: (customerId) => {
-      const slot = survivorOf.has(customerId) ? undefined : slotOf.get(customerId);
+      const slot =
+        survivorOf.has(customerId) || forgotten.has(customerId) ? undefined : slotOf.get(customerId);
       return slot === undefined ? undefined : documentOf(slot);
     },
     merge: (loserId, survivorId) => {
@@ -199,6 +203,15 @@ export const customerIndex = (): CustomerIndex => {
         live--;
       }
       survivorOf.set(loserId, survivorId);
+    },
+    forget: (customerId) => {
+      if (forgotten.has(customerId)) return;
+      forgotten.add(customerId);
+      const slot = slotOf.get(customerId);
+      if (slot !== undefined && !survivorOf.has(customerId)) {
+        unindex(slot);
+        live--;
+      }
     },
     resolve,
     exact: (kind, key) => {

@@ -1,12 +1,13 @@
 import {
   customerEvents,
+  ERASED,
   parseStreamName,
   type CustomerEvent,
   type ProfileDetails,
   type RecordedEvent,
 } from '@tillstream/domain';
 import type { Projection } from '../runner';
-import type { CustomerDocument } from './customerDocument';
+import { TEXT_FIELDS, type CustomerDocument } from './customerDocument';
 import { customerSearch, type CustomerSearch, type CustomerSearchOptions } from './customerSearch';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -36,6 +37,17 @@ const withoutDetails = (doc: Mutable<CustomerDocument>, removed: readonly (keyof
   }
 };
 
+/** Drops values read as erased (a customer whose key is gone): `[erased]` is nobody's name or phone. */
+const withoutErased = (doc: Mutable<CustomerDocument>): CustomerDocument => {
+  for (const field of TEXT_FIELDS) if (doc[field]?.includes(ERASED) === true) delete doc[field];
+  for (const list of ['phones', 'cards', 'taxIds', 'emails'] as const) {
+    const kept = doc[list]?.filter((value) => !value.includes(ERASED));
+    if (kept === undefined || kept.length === 0) delete doc[list];
+    else doc[list] = kept;
+  }
+  return doc;
+};
+
 /** Applies one customer event to the search of its tenant. */
 export const applyCustomerEvent = (search: CustomerSearch, recorded: RecordedEvent<CustomerEvent>): void => {
   const customerId = parseStreamName(recorded.streamName)?.id;
@@ -43,6 +55,7 @@ export const applyCustomerEvent = (search: CustomerSearch, recorded: RecordedEve
   const index = search.index(recorded.metadata.tenantId);
   const { event } = recorded;
   if (event.type === 'CustomerMergedInto') return index.merge(customerId, event.data.survivorId);
+  if (event.type === 'CustomerForgotten') return index.forget(customerId);
   const doc: Mutable<CustomerDocument> = { ...(index.get(customerId) ?? {}) };
   switch (event.type) {
     case 'CustomerRegistered': {
@@ -72,7 +85,7 @@ export const applyCustomerEvent = (search: CustomerSearch, recorded: RecordedEve
       // Groups, price modifiers, preferences and comments are not searched.
       return;
   }
-  index.put(customerId, doc);
+  index.put(customerId, withoutErased(doc));
 };
 
 /** Customer search fed by the runner from customer events (in memory: rebuilt on every start). */

@@ -129,3 +129,44 @@ describe('uniqueness registry', () => {
     expect((await registryOf(s)).check(SHOP)).toEqual([]);
   });
 });
+
+describe('uniqueness registry and a forgotten customer', () => {
+  it('names a forgotten customer as the holder of nothing: its values are free again', async () => {
+    const s = shop();
+    const anna = right(
+      await s.customers.register(
+        { tenantId: SHOP, actor: operator },
+        { phone: '8 916 123-45-67', card: '555001' },
+      ),
+    ).customerId;
+    right(
+      await s.privacy.forget({ tenantId: SHOP, actor: { role: 'manager', id: 'mgr-1' } }, anna, 'GDPR-17'),
+    );
+    const registry = await registryOf(s);
+    expect(registry.heldBy(SHOP, anna)).toEqual([]);
+    expect(registry.holderOf(SHOP, 'phone', '8 916 123-45-67')).toBeUndefined();
+    expect(registry.holderOf(SHOP, 'card', '555001')).toBeUndefined();
+    expect(registry.check(SHOP)).toEqual([]);
+  });
+
+  it('shows a reservation a forgotten customer still holds (an interrupted erasure) as held by a forgotten holder', async () => {
+    const s = shop();
+    const id = 'ghost-of-anna';
+    await reserve(s.eventStore, 'phone', '+79161234567', id, '2026-03-01T10:00:00.000Z');
+    await appendEvent(
+      s.eventStore,
+      customerEvents,
+      { category: 'customer', tenantId: SHOP, id },
+      {
+        type: 'CustomerForgotten',
+        data: {
+          requestReference: 'GDPR-18',
+          forgottenBy: { role: 'manager', id: 'mgr-1' },
+          forgottenAt: '2026-03-01T10:05:00.000Z',
+        },
+      },
+    );
+    const registry = await registryOf(s);
+    expect(registry.holderOf(SHOP, 'phone', '89161234567')?.holder).toBe('forgotten');
+  });
+});

@@ -4,8 +4,11 @@ import {
   defaultMergePolicy,
   inMemoryCatalog,
   inMemoryEventStore,
+  inMemoryKeyStore,
   manualClock,
   mergeFacade,
+  personalDataStore,
+  privacyFacade,
   sampleCatalogItems,
   seededIds,
   shopPolicy,
@@ -27,9 +30,13 @@ export const right = <A>(either: E.Either<Error, A>): A => {
   return either.right;
 };
 
-/** Test support: a Russian shop run through the real facades (customers, wallets, orders, merges) on one store. */
+/**
+ * Test support: a Russian shop run through the real facades (customers, wallets, orders, merges,
+ * privacy) on one store that seals personal data, as a deployed shop's does.
+ */
 export const shop = () => {
-  const eventStore = inMemoryEventStore();
+  const keys = inMemoryKeyStore();
+  const eventStore = personalDataStore(inMemoryEventStore(), { keys });
   const clock = manualClock('2026-03-01T10:00:00Z');
   const ids = seededIds('projections-shop');
   const settings = { customer: { defaultCountry: 'RU' as const }, wallet: { currency: 'RUB' } };
@@ -50,7 +57,15 @@ export const shop = () => {
     policyFor: () => ({ ...defaultMergePolicy, customer: policy.customer, wallet: policy.wallet }),
     tenantSecret,
   });
-  return { ...ts, merges, clock, policy: policy.customer, secret: tenantSecret };
+  const privacy = privacyFacade({
+    store: eventStore,
+    keys,
+    clock,
+    ids,
+    policyFor: () => policy.customer,
+    tenantSecret,
+  });
+  return { ...ts, merges, privacy, clock, policy: policy.customer, secret: tenantSecret };
 };
 
 /** Test support: replays the whole log through a projection and returns its model. */
