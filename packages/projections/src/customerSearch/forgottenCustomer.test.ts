@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { operator, replay, right, shop, SHOP } from '../testing/shop';
+import { customerSearch } from './customerSearch';
 import { customerSearchProjection } from './customerSearchProjection';
 import { domainIdentifierReaders } from './identifierReaders';
 import { defaultCustomerSearchPolicy } from './searchPolicy';
@@ -38,10 +39,10 @@ describe('customer search and a forgotten customer', () => {
   });
 
   it('ignores events for a forgotten customer that arrive after it', () => {
-    const s = customerSearchProjection({
+    const s = customerSearch({
       policyFor: () => defaultCustomerSearchPolicy,
       readers: domainIdentifierReaders,
-    }).init();
+    });
     const index = s.index(SHOP);
     index.put('c1', { firstName: 'Jan', phones: ['+31612341011'] });
     index.forget('c1');
