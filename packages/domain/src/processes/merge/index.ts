@@ -10,5 +10,4 @@ export * from './mergePlan';
 export * from './mergePolicy';
 export * from './mergeProcess';
 export * from './mergeRecord';
-export * from './reservationHandOver';
 export * from './sourceClosing';

@@ -101,6 +101,13 @@ describe('merging duplicates', () => {
       status: 'confirmed',
     });
     expect(await holder(s.store, 'email', 'jan@example.nl')).toMatchObject({ holderId: 'jan-card' });
+    const handedOver = s.store
+      .allEvents()
+      .filter((e) => e.type === 'ReservationReleased' && e.metadata.actor.id.startsWith('merge:'));
+    expect(handedOver.map((e) => e.data)).toEqual([
+      { holderId: 'jan-phone', reason: 'merged' },
+      { holderId: 'jan-phone', reason: 'merged' },
+    ]);
   });
 
   it('releases the identifiers that do not survive and lists them in the merge record', async () => {

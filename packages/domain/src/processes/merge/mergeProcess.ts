@@ -15,6 +15,7 @@ import { handleWalletCommand } from '../../wallet/walletStream';
 import { handleOrderCommand } from '../orderPayment/orderPayment';
 import type { Identifier } from '../registration/customerIdentifiers';
 import { customerStream, runCustomerCommand } from '../registration/customerProcess';
+import { reservationAggregate } from '../reservation/reservationDecider';
 import { readReservation, release } from '../reservation/reservations';
 import { readCustomerSnapshot } from './customerResolution';
 import { ordersOfCustomer } from './customerOrders';
@@ -26,7 +27,6 @@ import { mergeLockAggregate, mergeLockStream } from './mergeLock';
 import { planMerge, type MergeBlocker } from './mergePlan';
 import { mayMerge } from './mergePolicy';
 import { evolveMergeRecord, initialMergeRecord, type MergeRecord } from './mergeRecord';
-import { reservationHandOverAggregate } from './reservationHandOver';
 import { sourceClosingAggregate } from './sourceClosing';
 
 /** A merge as the operator asks for it; `mergeId` names its stream and derives every step's command id. */
@@ -312,7 +312,7 @@ const settleIdentifiers = async (
     if (held.status !== 'free' && held.holderId !== run.sourceId) continue;
     const handed = await handleCommand(
       store,
-      reservationHandOverAggregate,
+      reservationAggregate,
       streamName(`unique-${id.kind}`, run.tenantId, key(id).key),
       {
         type: 'HandOverReservation',

@@ -11,7 +11,7 @@ export type ConfirmReservation = Command<'ConfirmReservation', { readonly holder
 /** The holder gives the value up; a no-op when someone else holds it. */
 export type ReleaseReservation = Command<
   'ReleaseReservation',
-  { readonly holderId: string; readonly reason: Exclude<ReleaseReason, 'reclaimed'> }
+  { readonly holderId: string; readonly reason: Exclude<ReleaseReason, 'reclaimed' | 'merged'> }
 >;
 /**
  * Take over a value whose holder reserved it, never confirmed and never came to exist. The caller
@@ -27,8 +27,18 @@ export type ReclaimReservation = Command<
   }
 >;
 
+/**
+ * A merge gives a value its merged-away holder (`fromHolderId`) held to the survivor
+ * (`toHolderId`) in one append, so no one else can take it in between.
+ */
+export type HandOverReservation = Command<
+  'HandOverReservation',
+  { readonly kind: string; readonly fromHolderId: string; readonly toHolderId: string }
+>;
+
 /** Every command of a reservation stream. */
-export type ReservationCommand = Reserve | ConfirmReservation | ReleaseReservation | ReclaimReservation;
+export type ReservationCommand =
+  Reserve | ConfirmReservation | ReleaseReservation | ReclaimReservation | HandOverReservation;
 
 /** Who holds the value, if anyone. */
 export type ReservationState =
@@ -95,6 +105,25 @@ const decide = (
       return E.right([
         { type: 'ReservationReleased', data: { holderId: orphanHolderId, reason: 'reclaimed' } },
         { type: 'IdentifierReserved', data: { kind, holderId, reservedAt: now } },
+      ]);
+    }
+    case 'HandOverReservation': {
+      const { kind, fromHolderId, toHolderId } = command.data;
+      const take: ReservationEvent[] = [
+        { type: 'IdentifierReserved', data: { kind, holderId: toHolderId, reservedAt: now } },
+        { type: 'ReservationConfirmed', data: { holderId: toHolderId } },
+      ];
+      if (state.status === 'free') return E.right(take);
+      if (state.holderId === toHolderId)
+        return E.right(
+          state.status === 'confirmed'
+            ? []
+            : [{ type: 'ReservationConfirmed', data: { holderId: toHolderId } }],
+        );
+      if (state.holderId !== fromHolderId) return taken(state);
+      return E.right([
+        { type: 'ReservationReleased', data: { holderId: fromHolderId, reason: 'merged' } },
+        ...take,
       ]);
     }
   }

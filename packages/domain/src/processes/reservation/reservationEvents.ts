@@ -12,8 +12,8 @@ export type IdentifierReserved = Event<
 /** The holder now exists and owns the value. */
 export type ReservationConfirmed = Event<'ReservationConfirmed', { readonly holderId: string }>;
 
-/** Why a value was given up. */
-export type ReleaseReason = 'abandoned' | 'replaced' | 'removed' | 'reclaimed';
+/** Why a value was given up; `merged`: the holder was merged away and the survivor took the value over. */
+export type ReleaseReason = 'abandoned' | 'replaced' | 'removed' | 'reclaimed' | 'merged';
 
 /** The holder gave the value up (or lost it as an orphan); anyone may reserve it again. */
 export type ReservationReleased = Event<
@@ -24,7 +24,13 @@ export type ReservationReleased = Event<
 /** Every event of a reservation stream. */
 export type ReservationEvent = IdentifierReserved | ReservationConfirmed | ReservationReleased;
 
-const ReleaseReasonCodec = t.keyof({ abandoned: null, replaced: null, removed: null, reclaimed: null });
+const ReleaseReasonCodec = t.keyof({
+  abandoned: null,
+  replaced: null,
+  removed: null,
+  reclaimed: null,
+  merged: null,
+});
 
 /** How reservation events are stored. */
 export const reservationEvents = eventCatalog<ReservationEvent>({

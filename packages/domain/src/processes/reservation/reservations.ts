@@ -164,7 +164,7 @@ export const release = async (
   store: EventStore,
   target: ReservationTarget,
   holderId: string,
-  reason: Exclude<ReleaseReason, 'reclaimed'>,
+  reason: Exclude<ReleaseReason, 'reclaimed' | 'merged'>,
   stepId: string,
   metadata: StepMetadata,
 ): Promise<E.Either<CommandError, ReservationSnapshot>> => {
