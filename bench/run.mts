@@ -12,9 +12,10 @@ import { commands } from './scenarios/commands.mjs';
 import { contexts } from './scenarios/contexts.mjs';
 import { peer } from './scenarios/peer.mjs';
 import { phone } from './scenarios/phone.mjs';
+import { privacy } from './scenarios/privacy.mjs';
 import { rebuild } from './scenarios/rebuild.mjs';
 
-const suite: readonly Scenario[] = [baseline, commands, contexts, peer, phone, rebuild];
+const suite: readonly Scenario[] = [baseline, commands, contexts, peer, phone, rebuild, privacy];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
