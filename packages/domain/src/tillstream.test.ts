@@ -165,4 +165,26 @@ describe('createTillstream', () => {
     });
     expect(E.isLeft(late) && late.left.code).toBe('customer.merged');
   });
+
+  it('keeps folded wallets between commands, yet sees what another instance wrote to the same store', async () => {
+    const first = setup();
+    const second = createTillstream({
+      eventStore: first.eventStore,
+      clock: manualClock('2026-05-01T09:00:00Z'),
+      ids: seededIds('second-till'),
+      tenantSecret: (tenantId) => `secret-of-${tenantId}`,
+    });
+    const registered = await first.customers.register(
+      { tenantId: 'utrecht', actor: operator },
+      { card: 'B-7' },
+    );
+    const customerId = E.isRight(registered) ? registered.right.customerId : '';
+    const request = { tenantId: 'utrecht', customerId, actor: operator };
+    await first.wallets.topUp({ ...request, amount: 300, method: 'cash' });
+    await second.wallets.topUp({ ...request, amount: 200, method: 'card' });
+    const spent = await first.wallets.spend({ ...request, orderId: 'o-1', amount: 500 });
+    expect(E.isRight(spent) && spent.right.wallet.balance).toBe(0);
+    const tooMuch = await first.wallets.spend({ ...request, orderId: 'o-2', amount: 1 });
+    expect(E.isLeft(tooMuch) && tooMuch.left.code).toBe('wallet.insufficient_balance');
+  });
 });

@@ -6,6 +6,7 @@ import { systemClock, type Clock } from './kernel/clock';
 import { DomainError, type TillstreamError } from './kernel/errors';
 import type { EventStore } from './kernel/eventStore';
 import { randomIds, type IdGenerator } from './kernel/ids';
+import { stateCache } from './kernel/handleCommand';
 import { inMemoryEventStore } from './kernel/inMemoryEventStore';
 import { inMemoryCatalog, type Catalog } from './order/catalog';
 import { ordersFacade, type OrdersFacade } from './order/facade';
@@ -51,6 +52,12 @@ export interface TillstreamOptions {
   readonly companyRegistry?: CompanyRegistry;
   /** What the shops sell, with prices: orders take prices only from here. Empty when omitted. */
   readonly catalog?: Catalog;
+  /**
+   * How many streams' folded states to keep between commands, least recently used forgotten
+   * first, so a command on a long stream reads only the events appended since (default 10,000;
+   * 0 turns the cache off).
+   */
+  readonly stateCacheStreams?: number;
 }
 
 /** The library, wired: one object per backend, shared by every request and tenant. */
@@ -84,6 +91,9 @@ export const createTillstream = (options: TillstreamOptions = {}): Tillstream =>
   const policyFor = (tenantId: string): ShopPolicy =>
     shopPolicy(typeof settings === 'function' ? settings(tenantId) : settings);
   const tenantSecret = options.tenantSecret ?? ((tenantId: string) => tenantId);
+  // Safe to share: every decider's evolve returns new states and never changes the one it is given.
+  const cacheStreams = options.stateCacheStreams ?? 10_000;
+  const cache = cacheStreams > 0 ? { cache: stateCache({ maxStreams: cacheStreams }) } : {};
 
   const customers = customersFacade({
     store: eventStore,
@@ -123,6 +133,7 @@ export const createTillstream = (options: TillstreamOptions = {}): Tillstream =>
     policyFor: (tenantId) => policyFor(tenantId).wallet,
     tenantSecret,
     admit,
+    ...cache,
   });
 
   const orders = ordersFacade({

@@ -13,7 +13,7 @@ import {
 import type { Adjust, Refund, Spend, TopUp } from './walletCommands';
 import type { WalletAdjusted, WalletRefunded, WalletSpent, WalletToppedUp } from './walletEvents';
 import type { WalletPolicy } from './walletPolicy';
-import type { WalletState } from './walletState';
+import { orderMoney, type WalletState } from './walletState';
 
 /** Money comes in; gift vouchers and gift cards must name the (hashed) code they came from. */
 export const decideTopUp = (c: TopUp, s: WalletState, p: WalletPolicy): Checked<readonly WalletToppedUp[]> =>
@@ -91,7 +91,7 @@ export const decideRefund = (
     E.bind('amount', () => positive('amount', c.data.amount, 'amount')),
     E.bind('currency', () => sameCurrency(s, p, c.data.currency)),
     E.chain(({ orderId, amount, currency }) => {
-      const order = s.orders[orderId] ?? { spent: 0, refunded: 0 };
+      const order = orderMoney(s, orderId);
       const refundable = order.spent - order.refunded;
       return amount > refundable
         ? E.left(

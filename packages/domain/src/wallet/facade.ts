@@ -4,7 +4,7 @@ import type { CommandMetadata } from '../kernel/decider';
 import type { Actor } from '../kernel/envelope';
 import { DomainError, PermissionError, type TillstreamError } from '../kernel/errors';
 import type { EventStore } from '../kernel/eventStore';
-import type { CommandResult } from '../kernel/handleCommand';
+import type { CommandResult, StateCache } from '../kernel/handleCommand';
 import type { IdGenerator } from '../kernel/ids';
 import { claim, confirm } from '../processes/reservation/reservations';
 import type { PointsSource } from './pointsLot';
@@ -25,6 +25,8 @@ export interface WalletsDeps {
   readonly policyFor: (tenantId: string) => WalletPolicy;
   /** Keys voucher-code hashes; without it the tenant id is the key (codes stay out of stream names, but guessable). */
   readonly tenantSecret?: (tenantId: string) => string;
+  /** Folded wallets kept between commands (see `stateCache`); each command then reads only new events. */
+  readonly cache?: StateCache;
   /** Checked before every movement, e.g. that the customer exists and was not merged away. */
   readonly admit?: (tenantId: string, customerId: string) => Promise<E.Either<TillstreamError, void>>;
 }
@@ -77,7 +79,12 @@ export const walletsFacade = (deps: WalletsDeps) => {
     if (E.isLeft(admitted)) return admitted;
     const policy = deps.policyFor(r.tenantId);
     const command = { type, data: { ...data, customerId: r.customerId }, metadata: meta } as WalletCommand;
-    const result = await handleWalletCommand(deps.store, policy, command);
+    const result = await handleWalletCommand(
+      deps.store,
+      policy,
+      command,
+      deps.cache === undefined ? {} : { cache: deps.cache },
+    );
     return E.map((done: CommandResult<WalletEvent, WalletState>) => ({
       events: done.events.map((e) => e.event),
       wallet: walletView(r.customerId, done.state, policy),

@@ -1,3 +1,4 @@
+import { emptyMap, mapGet, mapSet, type PersistentMap } from './persistentMap';
 import { applyShares, insertLot, type LotShare, type PointsLot } from './pointsLot';
 import type { OrderDebt, WalletEvent } from './walletEvents';
 
@@ -8,13 +9,19 @@ export interface OrderPoints {
   readonly redeemed: readonly LotShare[];
 }
 
+/** Money one order took from the wallet, and how much of it came back. */
+export interface OrderMoney {
+  readonly spent: number;
+  readonly refunded: number;
+}
+
 /** The three ledgers of one customer's wallet, folded from its events. */
 export interface WalletState {
   /** Fixed by the first money or debt movement. */
   readonly currency?: string;
   readonly balance: number;
-  /** Money each order took from the wallet and how much of it came back, to bound refunds. */
-  readonly orders: Readonly<Record<string, { readonly spent: number; readonly refunded: number }>>;
+  /** Money each order took from the wallet and how much of it came back, to bound refunds (see `orderMoney`). */
+  readonly orders: PersistentMap<OrderMoney>;
   /** Lots oldest first; the points balance is the sum of their `remaining`. */
   readonly lots: readonly PointsLot[];
   readonly pointsBalance: number;
@@ -27,7 +34,7 @@ export interface WalletState {
 /** An empty wallet. */
 export const initialWalletState = (): WalletState => ({
   balance: 0,
-  orders: {},
+  orders: emptyMap(),
   lots: [],
   pointsBalance: 0,
   orderPoints: {},
@@ -42,9 +49,13 @@ const withOrderPoints = (state: WalletState, orderId: string, f: (o: OrderPoints
   [orderId]: f(state.orderPoints[orderId] ?? noOrderPoints),
 });
 
+/** What an order took from the wallet and got back; nothing for an order the wallet never paid. */
+export const orderMoney = (state: WalletState, orderId: string): OrderMoney =>
+  mapGet(state.orders, orderId) ?? { spent: 0, refunded: 0 };
+
 const withOrderMoney = (state: WalletState, orderId: string, spent: number, refunded: number) => {
-  const o = state.orders[orderId] ?? { spent: 0, refunded: 0 };
-  return { ...state.orders, [orderId]: { spent: o.spent + spent, refunded: o.refunded + refunded } };
+  const o = orderMoney(state, orderId);
+  return mapSet(state.orders, orderId, { spent: o.spent + spent, refunded: o.refunded + refunded });
 };
 
 const withDebts = (debts: Readonly<Record<string, number>>, moves: readonly OrderDebt[], sign: 1 | -1) => {

@@ -1,7 +1,7 @@
 import { expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { lifecycleOf } from '../../order/orderState';
-import type { WalletState } from '../../wallet/walletState';
+import { orderMoney as moneyOfOrder, type WalletState } from '../../wallet/walletState';
 import { orderWorld } from './testKit';
 
 type Step =
@@ -29,8 +29,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 );
 
 const orderMoney = (w: WalletState) => {
-  const o = w.orders['o1'];
-  return o === undefined ? 0 : o.spent - o.refunded;
+  const o = moneyOfOrder(w, 'o1');
+  return o.spent - o.refunded;
 };
 const orderPoints = (w: WalletState) => {
   const o = w.orderPoints['o1'];

@@ -7,7 +7,7 @@ import type { PaymentMethod } from '../../order/orderEvents';
 import { sampleCatalogItems } from '../../order/sampleCatalog';
 import { readOrder } from '../../order/orderStream';
 import { defaultWalletPolicy } from '../../wallet/walletPolicy';
-import type { WalletState } from '../../wallet/walletState';
+import { orderMoney, type WalletState } from '../../wallet/walletState';
 import { handleWalletCommand, readWallet } from '../../wallet/walletStream';
 import { handleOrderCommand, payOrder, type OrderProcessDeps } from './orderPayment';
 
@@ -84,8 +84,8 @@ export const orderWorld = (store: EventStore = inMemoryEventStore(), orderId = '
     },
     /** Money the order took from a wallet and did not give back. */
     taken: async (customerId = 'alice') => {
-      const o = (await wallet(customerId)).orders[orderId];
-      return o === undefined ? 0 : o.spent - o.refunded;
+      const o = orderMoney(await wallet(customerId), orderId);
+      return o.spent - o.refunded;
     },
   };
 };
