@@ -180,9 +180,10 @@ describe('EventStoreDB checkpoint store', () => {
     });
   });
 
-  it('fails with a clear error while the server is down, and works again after', async () => {
+  it('gives up with a clear error when the server stays down past its retries', async () => {
     const p = unique();
-    const store = eventStoreDBCheckpointStore(connect());
+    const retry = { maxAttempts: 2, initialDelayMs: 10, maxDelayMs: 10 };
+    const store = eventStoreDBCheckpointStore(connect(), { retry });
     await store.save(p, at(1n), 'none');
     await server.stop();
     const error = await store.save(p, at(2n), at(1n)).catch((e: unknown) => e);
@@ -192,5 +193,34 @@ describe('EventStoreDB checkpoint store', () => {
     expect((error as Error).message).toContain(`saving the checkpoint of projection ${p}`);
     await expect(store.save(p, at(2n), at(1n))).resolves.toBeUndefined();
     expect(await store.load(p)).toEqual(at(2n));
+  });
+
+  it('rides out a server restart: a save made while the server is down completes once it is back', async () => {
+    const p = unique();
+    const store = eventStoreDBCheckpointStore(connect(), {
+      retry: { maxAttempts: 100, initialDelayMs: 10, maxDelayMs: 20 },
+    });
+    await store.save(p, at(1n), 'none');
+    await server.stop();
+    const saving = store.save(p, at(2n), at(1n));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await server.start();
+    await expect(saving).resolves.toBeUndefined();
+    expect(await store.load(p)).toEqual(at(2n));
+  });
+
+  it('retries a save whose reply was lost as the same write, not as a conflict with itself', async () => {
+    const p = unique();
+    const client = connect();
+    const store = eventStoreDBCheckpointStore(client, {
+      retry: { maxAttempts: 100, initialDelayMs: 10, maxDelayMs: 20 },
+    });
+    await store.save(p, at(1n), 'none');
+    server.dropConnectionsAfterNextCommit();
+    await store.save(p, at(2n), at(1n));
+    await store.save(p, at(3n), at(2n));
+    const [last] = await eventStoreDBEventStore(client).readStream(`${DEFAULT_CHECKPOINT_STREAM_PREFIX}${p}`);
+    expect(last?.revision).toBe(2n);
+    expect(await store.load(p)).toEqual(at(3n));
   });
 });

@@ -8,7 +8,10 @@ import {
 import type { EventStoreDBClient, ResolvedEvent } from '@eventstore/db-client';
 import { CheckpointConflictError } from '@tillstream/projections';
 import type { Checkpoint, CheckpointStore, ExpectedCheckpoint } from '@tillstream/projections';
+import { randomUUID } from 'node:crypto';
 import { EventStoreDBError, storeFailure } from './errors';
+import type { ResubscribeOptions } from './subscription';
+import { DEFAULT_RESUBSCRIBE } from './subscription';
 
 /** Where and how checkpoints are kept. */
 export interface EventStoreDBCheckpointStoreOptions {
@@ -19,6 +22,11 @@ export interface EventStoreDBCheckpointStoreOptions {
   readonly streamPrefix?: string;
   /** Read and write checkpoints on the cluster's leader only (default true), so a compare-and-set sees the latest. */
   readonly requiresLeader?: boolean;
+  /**
+   * How long a load or save keeps trying while EventStoreDB is unreachable (default: as a dropped
+   * subscription, about a minute), so a runner rides out a restart instead of failing on it.
+   */
+  readonly retry?: ResubscribeOptions;
 }
 
 /** Default prefix of checkpoint streams: a system stream per projection. */
@@ -70,10 +78,24 @@ export const eventStoreDBCheckpointStore = (
   const requiresLeader = options.requiresLeader ?? true;
   // What this store last read or wrote per projection: a save then needs no read first.
   const known = new Map<string, Stored | undefined>();
+  const retry = options.retry ?? DEFAULT_RESUBSCRIBE;
+
+  const whileUnavailable = async <A>(operation: () => Promise<A>): Promise<A> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await operation();
+      } catch (error) {
+        const unavailable = error instanceof EventStoreDBError && error.code === 'eventstoredb.unavailable';
+        if (!unavailable || attempt >= retry.maxAttempts) throw error;
+        const delay = Math.min(retry.maxDelayMs, retry.initialDelayMs * 2 ** (attempt - 1));
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  };
 
   const streamOf = (name: string) => `${prefix}${name}`;
 
-  const read = async (name: string): Promise<Stored | undefined> => {
+  const readOnce = async (name: string): Promise<Stored | undefined> => {
     const streamName = streamOf(name);
     let newest: ResolvedEvent | undefined;
     try {
@@ -94,9 +116,12 @@ export const eventStoreDBCheckpointStore = (
     return latest;
   };
 
+  const read = (name: string) => whileUnavailable(() => readOnce(name));
+
   /** Appends `checkpoint` after `current`; the new stored value, or undefined when the revision moved on. */
-  const append = async (
+  const appendOnce = async (
     name: string,
+    eventId: string,
     current: Stored | undefined,
     checkpoint: Checkpoint,
     expected: ExpectedCheckpoint | undefined,
@@ -109,6 +134,7 @@ export const eventStoreDBCheckpointStore = (
       const result = await client.appendToStream(
         streamName,
         jsonEvent({
+          id: eventId,
           type: CHECKPOINT_EVENT_TYPE,
           data: { position: checkpoint.position.toString(), version: checkpoint.version },
         }),
@@ -140,7 +166,11 @@ export const eventStoreDBCheckpointStore = (
     for (let attempt = 1; ; attempt++) {
       if (expected !== undefined && !same(current?.checkpoint, expected))
         throw new CheckpointConflictError(name, expected, current?.checkpoint);
-      const written = await append(name, current, checkpoint, expected);
+      // The same event id and revision on every try: a retry after a lost reply is recognised by the
+      // server as the write it already made, not refused as a conflict with ourselves.
+      const eventId = randomUUID();
+      const at = current;
+      const written = await whileUnavailable(() => appendOnce(name, eventId, at, checkpoint, expected));
       if (written !== undefined) {
         known.set(name, written);
         return;

@@ -1,3 +1,4 @@
+import { status } from '@grpc/grpc-js';
 import { TillstreamError } from '@tillstream/domain';
 
 /** EventStoreDB could not do what was asked: unreachable, refused, or an unexpected answer. */
@@ -23,8 +24,14 @@ export const storeFailure = (
   cause: unknown,
   details: Readonly<Record<string, unknown>> = {},
 ) => {
-  const type = (cause as { type?: unknown } | null)?.type;
-  const unavailable = type === 'unavailable' || type === 'cancelled' || type === 'deadline-exceeded';
+  const { type, code } = (cause ?? {}) as { type?: unknown; code?: unknown };
+  // Some calls fail with the bare gRPC error (no client `type`), e.g. before a channel is up.
+  const unavailable =
+    type === 'unavailable' ||
+    type === 'cancelled' ||
+    type === 'deadline-exceeded' ||
+    (type === undefined &&
+      (code === status.UNAVAILABLE || code === status.CANCELLED || code === status.DEADLINE_EXCEEDED));
   return new EventStoreDBError(
     unavailable ? 'eventstoredb.unavailable' : 'eventstoredb.failed',
     unavailable
