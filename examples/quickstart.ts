@@ -1,7 +1,7 @@
 // The tillstream story in one file, top to bottom: a gaming café registers customers (one of them
 // in a discount group), tops up a deposit, takes an order from placement to payment, leaves one
 // unpaid, voids one, and finds a customer by the last four digits of the phone.
-// Run: npx ts-node examples/quickstart.ts
+// Run: npm run build, then npx ts-node examples/quickstart.ts
 import {
   createTillstream,
   manualClock,
