@@ -4,6 +4,8 @@ import { manualClock } from './kernel/clock';
 import { seededIds } from './kernel/ids';
 import { sampleCatalogItems } from './order/sampleCatalog';
 import { inMemoryCatalog } from './order/catalog';
+import { inMemoryEventStore } from './kernel/inMemoryEventStore';
+import { inMemoryKeyStore } from './privacy/keyStore';
 import { createTillstream } from './tillstream';
 
 const operator = { role: 'operator' as const, id: 'till-1' };
@@ -186,5 +188,35 @@ describe('createTillstream', () => {
     expect(E.isRight(spent) && spent.right.wallet.balance).toBe(0);
     const tooMuch = await first.wallets.spend({ ...request, orderId: 'o-2', amount: 1 });
     expect(E.isLeft(tooMuch) && tooMuch.left.code).toBe('wallet.insufficient_balance');
+  });
+
+  it('keeps personal fields encrypted at rest and forgets a customer on a manager request', async () => {
+    const raw = inMemoryEventStore();
+    const ts = createTillstream({
+      eventStore: raw,
+      keys: inMemoryKeyStore(),
+      policy: { customer: { defaultCountry: 'RU' } },
+    });
+    const ctx = { tenantId: 'moscow', actor: operator };
+    const registered = await ts.customers.register(ctx, { phone: '8 916 777-12-34', firstName: 'Ярослава' });
+    const customerId = E.isRight(registered) ? registered.right.customerId : '';
+    const rawText = () => JSON.stringify(raw.allEvents().map((e) => e.data));
+    expect(rawText()).not.toContain('9167771234');
+    expect(rawText()).not.toContain('Ярослава');
+    const read = await ts.customers.get('moscow', customerId);
+    expect(E.isRight(read) && read.right.profile.firstName).toBe('Ярослава');
+    const forgotten = await ts.privacy?.forget(
+      { tenantId: 'moscow', actor: { role: 'manager', id: 'm-1' } },
+      customerId,
+      'GDPR-17',
+    );
+    expect(forgotten !== undefined && E.isRight(forgotten)).toBe(true);
+    const after = await ts.customers.get('moscow', customerId);
+    expect(E.isRight(after) && after.right.profile.firstName).toBe('[erased]');
+  });
+
+  it('keeps personal fields in clear, with no privacy facade, for a store given without keys', () => {
+    const ts = createTillstream({ eventStore: inMemoryEventStore() });
+    expect(ts.privacy).toBeUndefined();
   });
 });

@@ -13,6 +13,9 @@ import { ordersFacade, type OrdersFacade } from './order/facade';
 import { defaultOrderPolicy, type OrderPolicy } from './order/orderPolicy';
 import { mergeFacade, type MergeFacade } from './processes/merge/facade';
 import type { MergePolicy } from './processes/merge/mergePolicy';
+import { inMemoryKeyStore, type KeyStore } from './privacy/keyStore';
+import { personalDataStore } from './privacy/personalDataStore';
+import { privacyFacade, type PrivacyFacade } from './privacy/privacyFacade';
 import { walletsFacade, type WalletsFacade } from './wallet/facade';
 import { defaultWalletPolicy, type WalletPolicy } from './wallet/walletPolicy';
 
@@ -38,6 +41,14 @@ export interface ShopPolicy {
 export interface TillstreamOptions {
   /** Where events go; the embedded in-memory store when omitted. */
   readonly eventStore?: EventStore;
+  /**
+   * Holds each customer's data key: personal fields are encrypted in events and a forgotten
+   * customer's key is destroyed (docs/privacy.md). Defaults to an in-memory key store only
+   * with the default in-memory event store; with your own event store, pass a durable key
+   * store (e.g. `eventStoreDBKeyStore`) or `false` to keep personal fields in clear — a key
+   * store that forgets its keys on restart would make every customer unreadable.
+   */
+  readonly keys?: KeyStore | false;
   readonly clock?: Clock;
   readonly ids?: IdGenerator;
   /** Settings for every shop, or per shop (tenant id). */
@@ -62,12 +73,15 @@ export interface TillstreamOptions {
 
 /** The library, wired: one object per backend, shared by every request and tenant. */
 export interface Tillstream {
+  /** The store every facade writes through (decrypting personal fields when keys are in use). */
   readonly eventStore: EventStore;
   readonly policyFor: (tenantId: string) => ShopPolicy;
   /** Customers and groups, plus merging duplicates (`previewMerge`, `merge`, `resolve`…). */
   readonly customers: CustomersFacade & MergeFacade;
   readonly wallets: WalletsFacade;
   readonly orders: OrdersFacade;
+  /** Forgetting a customer and exporting its data; undefined when personal fields are kept in clear. */
+  readonly privacy: PrivacyFacade | undefined;
 }
 
 /** Fills a shop's settings in with the defaults. */
@@ -84,7 +98,9 @@ export const shopPolicy = (settings: ShopSettings = {}): ShopPolicy => {
 
 /** Builds the library over one event store: customers, wallets and orders, one import away. */
 export const createTillstream = (options: TillstreamOptions = {}): Tillstream => {
-  const eventStore = options.eventStore ?? inMemoryEventStore();
+  const keys = options.keys ?? (options.eventStore === undefined ? inMemoryKeyStore() : false);
+  const rawStore = options.eventStore ?? inMemoryEventStore();
+  const eventStore = keys === false ? rawStore : personalDataStore(rawStore, { keys });
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? randomIds;
   const settings = options.policy;
@@ -153,5 +169,17 @@ export const createTillstream = (options: TillstreamOptions = {}): Tillstream =>
     tenantSecret,
   });
 
-  return { eventStore, policyFor, customers: { ...customers, ...merges }, wallets, orders };
+  const privacy =
+    keys === false
+      ? undefined
+      : privacyFacade({
+          store: eventStore,
+          keys,
+          clock,
+          ids,
+          policyFor: (tenantId) => policyFor(tenantId).customer,
+          tenantSecret,
+        });
+
+  return { eventStore, policyFor, customers: { ...customers, ...merges }, wallets, orders, privacy };
 };
