@@ -108,6 +108,8 @@ const orderSummary = (event: OrderEvent): string | undefined => {
       return `voided order ${event.data.orderId} (${event.data.reason}): ${event.data.depositReturned} returned to the wallet, ${event.data.refundDue} to refund, ${event.data.debtRemoved} debt removed`;
     case 'OrderCustomerChanged':
       return `moved order ${event.data.orderId} from ${event.data.fromCustomerId} to ${event.data.toCustomerId} (${event.data.reason})`;
+    case 'OrderMovedByMerge':
+      return `merge ${event.data.mergeId} moved order ${event.data.orderId} from ${event.data.fromCustomerId} to ${event.data.toCustomerId}`;
     default:
       return undefined;
   }

@@ -67,6 +67,7 @@ const TAX_SEPARATORS = /[\s./-]+/g;
 const VAT_PREFIX = /^[A-Z]{2}(?=\d)/;
 const MIN_DIGITS = 3;
 const ONLY_DIGITS = /^\p{Nd}+$/u;
+const DIGIT = /\p{Nd}/u;
 const SEARCH_FIELDS: readonly string[] = [...TEXT_FIELDS, ...IDENTIFIER_KINDS];
 const isIdentifier = (field: SearchField): field is IdentifierKind =>
   (IDENTIFIER_KINDS as readonly string[]).includes(field);
@@ -107,16 +108,29 @@ interface WordCondition {
   readonly key: string;
 }
 
-const bitmaps = new WeakMap<CustomerIndex, Uint8Array>();
+/** Marks over the slots of an index, kept between queries (searches are synchronous). */
+interface Scratch {
+  marks: Uint16Array;
+  /** Marks below it are stale: each query takes two fresh values, so no pass is spent clearing. */
+  stamp: number;
+}
 
-/** A zeroed bitmap over the slots of an index, kept between queries (searches are synchronous). */
-const scratch = (index: CustomerIndex): Uint8Array => {
-  let marks = bitmaps.get(index);
-  if (marks === undefined || marks.length < index.capacity()) {
-    marks = new Uint8Array(Math.max(1024, index.capacity() * 2));
-    bitmaps.set(index, marks);
+const scratches = new WeakMap<CustomerIndex, Scratch>();
+
+/** The index's marks with two unused stamps: `seen` for the first condition, `seen + 1` for both. */
+const freshStamps = (index: CustomerIndex): { marks: Uint16Array; seen: number } => {
+  let s = scratches.get(index);
+  if (s === undefined || s.marks.length < index.capacity()) {
+    s = { marks: new Uint16Array(Math.max(1024, index.capacity() * 2)), stamp: 1 };
+    scratches.set(index, s);
   }
-  return marks;
+  if (s.stamp + 2 > 0xffff) {
+    s.marks.fill(0);
+    s.stamp = 1;
+  }
+  const seen = s.stamp;
+  s.stamp += 2;
+  return { marks: s.marks, seen };
 };
 
 /** Slots satisfying every word condition, ranked by how many keys matched whole words. */
@@ -144,30 +158,41 @@ const matchWords = (
       ranked.push({ cost, condition });
       ranked.sort((a, b) => a.cost - b.cost);
     }
-    const slotsOf = (condition: WordCondition, visit: (slot: number) => void) => {
-      for (const field of condition.fields)
-        index.forPrefix(field, condition.key, (postings) => {
-          for (const slot of postings) visit(slot);
-        });
-    };
-    const driver = ranked[0] as { condition: WordCondition };
-    const second = ranked[1];
-    const marks = scratch(index);
+    const driver = (ranked[0] as { condition: WordCondition }).condition;
+    const second = ranked[1]?.condition;
+    const { marks, seen } = freshStamps(index);
+    const both = seen + 1;
     const found: number[] = [];
-    if (second === undefined)
-      slotsOf(driver.condition, (slot) => {
-        if (marks[slot] === 0) found.push(slot);
-        marks[slot] = 1;
-      });
-    else {
-      slotsOf(driver.condition, (slot) => (marks[slot] = 1));
-      slotsOf(second.condition, (slot) => {
-        if (marks[slot] === 1) found.push(slot);
-        if (marks[slot] !== 0) marks[slot] = 2;
-      });
+    // Tight loops over the postings arrays (no callback per slot): this is the whole cost of a
+    // query whose two words are each held by tens of thousands of customers.
+    const mark = (postings: readonly number[]) => {
+      for (let i = 0; i < postings.length; i++) marks[postings[i] as number] = seen;
+    };
+    const keep = (postings: readonly number[]) => {
+      for (let i = 0; i < postings.length; i++) {
+        const slot = postings[i] as number;
+        if (marks[slot] === seen) {
+          marks[slot] = both;
+          found.push(slot);
+        }
+      }
+    };
+    if (second === undefined) {
+      // One condition: every slot once, though it may sit under several keys and fields.
+      const collect = (postings: readonly number[]) => {
+        for (let i = 0; i < postings.length; i++) {
+          const slot = postings[i] as number;
+          if (marks[slot] !== seen) {
+            marks[slot] = seen;
+            found.push(slot);
+          }
+        }
+      };
+      for (const field of driver.fields) index.forPrefix(field, driver.key, collect);
+    } else {
+      for (const field of driver.fields) index.forPrefix(field, driver.key, mark);
+      for (const field of second.fields) index.forPrefix(field, second.key, keep);
     }
-    // Leave the bitmap clean for the next query: only slots the driver touched were marked.
-    slotsOf(driver.condition, (slot) => (marks[slot] = 0));
     candidates = found;
   }
   const scored: { slot: number; score: number }[] = [];
@@ -217,7 +242,8 @@ export const customerSearch = (options: CustomerSearchOptions): CustomerSearch =
     add: (slot: number, by: MatchKind) => void,
     query: string,
   ): boolean => {
-    const phone = readers.phone(query, policy.defaultCountry);
+    // Parsing a phone is the dearest step of a word query, and a query without digits is no phone.
+    const phone = DIGIT.test(query) ? readers.phone(query, policy.defaultCountry) : undefined;
     const phoneHolders = phone === undefined ? [] : index.exact('phone', phone);
     phoneHolders.forEach((s) => add(s, 'phone'));
     for (const format of policy.cardFormats) {

@@ -74,6 +74,8 @@ export const boardInputOf = ({ event, metadata }: RecordedEvent<OrderEvent>): Bo
       return { type: 'lineDelivered', ...base };
     case 'OrderCustomerChanged':
       return { type: 'customerChanged', ...base, customerId: event.data.toCustomerId };
+    case 'OrderMovedByMerge':
+      return { type: 'customerChanged', ...base, customerId: event.data.toCustomerId };
     case 'OrderCompleted':
       return { type: 'closed', ...base, because: 'completed' };
     case 'OrderCancelled':

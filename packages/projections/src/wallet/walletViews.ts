@@ -161,6 +161,7 @@ export const walletViews = (): WalletViews => {
         case 'OrderVoided':
           return { ...order, status: 'voided' as const };
         case 'OrderCustomerChanged':
+        case 'OrderMovedByMerge':
           return { ...order, customerId: event.data.toCustomerId };
         default:
           return order;
