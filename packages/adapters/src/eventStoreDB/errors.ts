@@ -30,6 +30,10 @@ export const storeFailure = (
     type === 'unavailable' ||
     type === 'cancelled' ||
     type === 'deadline-exceeded' ||
+    // The client has already switched to the leader the follower named: a retry goes there.
+    type === 'not-leader' ||
+    // The client's gossip discovery found no node to talk to.
+    (cause instanceof Error && cause.message.startsWith('Failed to discover')) ||
     (type === undefined &&
       (code === status.UNAVAILABLE || code === status.CANCELLED || code === status.DEADLINE_EXCEEDED));
   return new EventStoreDBError(

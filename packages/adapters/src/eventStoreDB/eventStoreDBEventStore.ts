@@ -29,6 +29,12 @@ export interface EventStoreDBEventStoreOptions {
   readonly resubscribe?: ResubscribeOptions;
   /** Events fetched per `$all` request while `readAll` fills a filtered page. */
   readonly readAllBatchSize?: number;
+  /**
+   * Appends only on the cluster's leader (default true): a follower answers `not-leader`, the
+   * client reconnects to the leader it names, and the append fails as `eventstoredb.unavailable`,
+   * safe to retry with the same event ids.
+   */
+  readonly requiresLeader?: boolean;
 }
 
 /** The EventStoreDB store, plus the client it runs on. */
@@ -51,13 +57,17 @@ export const eventStoreDBEventStore = (
   options: EventStoreDBEventStoreOptions = {},
 ): EventStoreDBEventStore => {
   const batchSize = options.readAllBatchSize ?? 512;
+  const requiresLeader = options.requiresLeader ?? true;
 
   const appendToStream: EventStore['appendToStream'] = async (streamName, events, { expectedRevision }) => {
     if (events.length === 0) throw new TypeError(`appendToStream(${streamName}) needs at least one event`);
     const conflict = (actual: bigint | 'no_stream') =>
       E.left(new ConcurrencyError(streamName, expectedRevision, actual));
     try {
-      const result = await client.appendToStream(streamName, events.map(toEventData), { expectedRevision });
+      const result = await client.appendToStream(streamName, events.map(toEventData), {
+        expectedRevision,
+        requiresLeader,
+      });
       // Only a client built with throwOnAppendFailure: false answers this way.
       if (!result.success) return conflict(actualRevision(result.nextExpectedRevision));
       if (result.position === undefined) throw new Error('the server returned no position');
@@ -142,7 +152,12 @@ export const eventStoreDBEventStore = (
   };
 };
 
-/** Connects to EventStoreDB by connection string and returns the store and a way to close the connection. */
+/**
+ * Connects to EventStoreDB by connection string and returns the store and a way to close the
+ * connection. Any string the client accepts works: one node (`esdb://host:2113?tls=false`), a
+ * cluster by gossip seeds (`esdb+discover://a:2113,b:2113,c:2113?nodePreference=leader`) with
+ * `maxDiscoverAttempts`, `discoveryInterval` and `gossipTimeout`.
+ */
 export const createEventStoreDBEventStore = (settings: {
   readonly connectionString: string;
   readonly options?: EventStoreDBEventStoreOptions;

@@ -1,9 +1,12 @@
 import { Server, ServerCredentials } from '@grpc/grpc-js';
+import { GossipService } from '@eventstore/db-client/generated/gossip_grpc_pb';
 import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
 import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb';
 import type { IStreamsServer } from '@eventstore/db-client/generated/streams_grpc_pb';
 import { appendHandler } from './appendHandler';
 import { batchAppendHandler } from './batchAppendHandler';
+import type { ClusterRole, NodeEndpoint } from './cluster';
+import { clusterMembers, gossipHandler, leaderOnlyClientStream, leaderOnlyDuplex } from './cluster';
 import { deleteHandler, tombstoneHandler } from './deleteHandlers';
 import type { Faults } from './faults';
 import { createFaults } from './faults';
@@ -23,6 +26,8 @@ export interface EventStoreDBTestServerOptions {
   readonly serverVersion?: string;
   /** Write the system events of a fresh node at start (default true). */
   readonly seedSystemEvents?: boolean;
+  /** Its part in a pretend cluster, told through Gossip and `not-leader` refusals (default: a lone leader). */
+  readonly cluster?: ClusterRole;
 }
 
 /** A running in-memory EventStoreDB look-alike on 127.0.0.1, reached through the real client. */
@@ -58,18 +63,23 @@ const createGrpcServer = (
   active: ActiveSubscriptions,
   faults: Faults,
   options: EventStoreDBTestServerOptions,
+  self: () => NodeEndpoint,
 ): Server => {
+  const cluster = options.cluster ?? { role: 'leader' };
+  // A follower refuses leader-only writes, naming its leader.
+  const leaderElsewhere = () => (cluster.role === 'follower' ? (cluster.leader ?? self()) : undefined);
   const maxAppendSize = options.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE;
   // The client reads up to 17 MiB; accept as much so the size check, not the transport, refuses big appends.
   const server = new Server({ 'grpc.max_receive_message_length': 17 * 1024 * 1024 });
   const streams: IStreamsServer = {
     read: readHandler(log, active),
-    append: appendHandler(log, maxAppendSize, faults),
+    append: leaderOnlyClientStream(leaderElsewhere, appendHandler(log, maxAppendSize, faults)),
     delete: deleteHandler(log),
     tombstone: tombstoneHandler(log),
-    batchAppend: batchAppendHandler(log, maxAppendSize, faults),
+    batchAppend: leaderOnlyDuplex(leaderElsewhere, batchAppendHandler(log, maxAppendSize, faults)),
   };
   server.addService(StreamsService, streams);
+  server.addService(GossipService, { read: gossipHandler(() => clusterMembers(self(), cluster)) });
   server.addService(ServerFeaturesService, {
     getSupportedMethods: serverFeaturesHandler(options.serverVersion ?? EMULATED_SERVER_VERSION),
   });
@@ -85,8 +95,10 @@ export const startEventStoreDBTestServer = async (
   if (seed) seedSystemEvents(log);
   const active: ActiveSubscriptions = new Set();
   const faults = createFaults();
-  let server: Server | undefined = createGrpcServer(log, active, faults, options);
-  const port = await bind(server, 0);
+  let port = 0;
+  const self = (): NodeEndpoint => ({ host: HOST, port });
+  let server: Server | undefined = createGrpcServer(log, active, faults, options, self);
+  port = await bind(server, 0);
 
   const endSubscriptions = (): void => {
     for (const stop of [...active]) stop();
@@ -103,7 +115,7 @@ export const startEventStoreDBTestServer = async (
 
   const start = async (): Promise<void> => {
     if (server) return;
-    const next = createGrpcServer(log, active, faults, options);
+    const next = createGrpcServer(log, active, faults, options, self);
     await bind(next, port);
     server = next;
   };
