@@ -58,6 +58,8 @@ export const ledgerMovement = (event: WalletEvent): LedgerMovement => {
     case 'DebtSettled':
     case 'DebtTransferredOut':
       return debt(-event.data.amount, event.data.debtAfter);
+    case 'OrderClaimsTransferredOut':
+    case 'OrderClaimsTransferredIn':
     case 'WalletMergedInto':
       return { money: 0, points: 0, debt: 0, claims: {} };
   }

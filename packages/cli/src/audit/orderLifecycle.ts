@@ -62,6 +62,10 @@ const stepOf = (event: OrderEvent): Omit<OrderStep, 'at' | 'actor'> => {
         what: `moved from ${event.data.fromCustomerId} to ${event.data.toCustomerId}: debt`,
         amount: event.data.debtMoved,
       };
+    case 'OrderMovedByMerge':
+      return {
+        what: `moved by merge ${event.data.mergeId} from ${event.data.fromCustomerId} to ${event.data.toCustomerId}`,
+      };
   }
 };
 
@@ -96,7 +100,8 @@ export const orderLedger = (): OrderLedger => {
       }
       o.state = evolveOrder(o.state, event);
       if ('customerId' in event.data) o.customers.add(event.data.customerId);
-      if (event.type === 'OrderCustomerChanged') o.customers.add(event.data.toCustomerId);
+      if (event.type === 'OrderCustomerChanged' || event.type === 'OrderMovedByMerge')
+        o.customers.add(event.data.toCustomerId);
       o.steps.push({
         at: stored.metadata.occurredAt,
         actor: `${stored.metadata.actor.role}:${stored.metadata.actor.id}`,

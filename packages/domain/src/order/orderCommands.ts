@@ -71,6 +71,16 @@ export type ChangeOrderCustomer = Command<
   { readonly orderId: string; readonly customerId: string; readonly reason: string }
 >;
 
+/**
+ * A merge re-points the order at the surviving customer, in whatever state it is. Only the merge
+ * (a system actor) sends it; it moves no money, because the merge's wallet transfer moves the
+ * order's payment, points and debt with the rest of the wallet.
+ */
+export type MoveMergedOrder = Command<
+  'MoveMergedOrder',
+  { readonly orderId: string; readonly customerId: string; readonly mergeId: string }
+>;
+
 /** Every order command. */
 export type OrderCommand =
   | PlaceOrder
@@ -82,4 +92,5 @@ export type OrderCommand =
   | FailOrderPayment
   | CompleteOrder
   | VoidOrder
-  | ChangeOrderCustomer;
+  | ChangeOrderCustomer
+  | MoveMergedOrder;

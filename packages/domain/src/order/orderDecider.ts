@@ -9,6 +9,7 @@ import type {
   DeliverOrderLine,
   FailOrderPayment,
   ConfirmOrderPayment,
+  MoveMergedOrder,
   OrderCommand,
   PayOrder,
   PlaceOrder,
@@ -41,6 +42,8 @@ export const allowedIn: Readonly<Record<OrderCommand['type'], readonly OrderLife
   CompleteOrder: ['accepted', 'paid'],
   VoidOrder: ['accepted', 'paid', 'completed_unpaid', 'completed'],
   ChangeOrderCustomer: ['placed', 'accepted', 'completed_unpaid'],
+  // Every state but a payment under way: its wallet steps name the payer, so the merge waits for it.
+  MoveMergedOrder: ['placed', 'cancelled', 'accepted', 'paid', 'completed_unpaid', 'completed', 'voided'],
 };
 
 /** Request fields that would carry a price; prices come from the catalogue only. */
@@ -323,6 +326,36 @@ const changeCustomer = (c: ChangeOrderCustomer, s: ExistingOrder): Decision => {
   ]);
 };
 
+const moveByMerge = (c: MoveMergedOrder, s: ExistingOrder): Decision => {
+  if (c.metadata.actor.role !== 'system')
+    return E.left(
+      new PermissionError('order.merge_only', 'Only a customer merge moves an order this way.', {
+        orderId: s.orderId,
+        role: c.metadata.actor.role,
+      }),
+    );
+  if (c.data.mergeId.trim().length === 0)
+    return invalid(
+      'order.merge.id_required',
+      'Name the merge that moves the order.',
+      'mergeId',
+      c.data.mergeId,
+    );
+  if (c.data.customerId === s.customerId) return E.right([]);
+  return E.right([
+    {
+      type: 'OrderMovedByMerge',
+      data: {
+        orderId: s.orderId,
+        mergeId: c.data.mergeId,
+        fromCustomerId: s.customerId,
+        toCustomerId: c.data.customerId,
+        debt: s.debt,
+      },
+    },
+  ]);
+};
+
 const decideExisting = (command: Exclude<OrderCommand, PlaceOrder>, s: ExistingOrder): Decision => {
   switch (command.type) {
     case 'AcceptOrder':
@@ -351,6 +384,8 @@ const decideExisting = (command: Exclude<OrderCommand, PlaceOrder>, s: ExistingO
       return voidOrder(command, s);
     case 'ChangeOrderCustomer':
       return changeCustomer(command, s);
+    case 'MoveMergedOrder':
+      return moveByMerge(command, s);
   }
 };
 

@@ -152,6 +152,22 @@ export type OrderCustomerChanged = Event<
   }
 >;
 
+/**
+ * A merge moved the order from the merged-away customer to the survivor, in its state. `debt` is
+ * the order's debt at that moment: the merge's wallet transfer carries it (and any payment the
+ * order made) to the survivor's wallet, so this event causes no wallet movement of its own.
+ */
+export type OrderMovedByMerge = Event<
+  'OrderMovedByMerge',
+  {
+    readonly orderId: string;
+    readonly mergeId: string;
+    readonly fromCustomerId: string;
+    readonly toCustomerId: string;
+    readonly debt: number;
+  }
+>;
+
 /** Every event of an order stream. */
 export type OrderEvent =
   | OrderPlaced
@@ -163,7 +179,8 @@ export type OrderEvent =
   | OrderPaymentFailed
   | OrderCompleted
   | OrderVoided
-  | OrderCustomerChanged;
+  | OrderCustomerChanged
+  | OrderMovedByMerge;
 
 const id = nonEmptyString;
 const method = t.keyof({ cash: null, card: null, deposit: null });
@@ -261,5 +278,8 @@ export const orderEvents = eventCatalog<OrderEvent>({
       debtMoved: amount,
       currency: id,
     }),
+  },
+  OrderMovedByMerge: {
+    codec: t.type({ orderId: id, mergeId: id, fromCustomerId: id, toCustomerId: id, debt: amount }),
   },
 });

@@ -34,28 +34,40 @@ const eventsFor = (state: OrderLifecycle): readonly OrderEvent[] =>
 // Every cell not listed must be refused with the code naming the state.
 const allowed: Record<OrderLifecycle, Partial<Record<OrderCommand['type'], OrderLifecycle>>> = {
   absent: { PlaceOrder: 'placed' },
-  placed: { AcceptOrder: 'accepted', CancelOrder: 'cancelled', ChangeOrderCustomer: 'placed' },
-  cancelled: {},
+  placed: {
+    AcceptOrder: 'accepted',
+    CancelOrder: 'cancelled',
+    ChangeOrderCustomer: 'placed',
+    MoveMergedOrder: 'placed',
+  },
+  cancelled: { MoveMergedOrder: 'cancelled' },
   accepted: {
     DeliverOrderLine: 'accepted',
     PayOrder: 'payment_pending',
     CompleteOrder: 'completed_unpaid',
     VoidOrder: 'voided',
     ChangeOrderCustomer: 'accepted',
+    MoveMergedOrder: 'accepted',
   },
   payment_pending: {
     DeliverOrderLine: 'payment_pending',
     ConfirmOrderPayment: 'paid',
     FailOrderPayment: 'accepted',
   },
-  paid: { DeliverOrderLine: 'paid', CompleteOrder: 'completed', VoidOrder: 'voided' },
+  paid: {
+    DeliverOrderLine: 'paid',
+    CompleteOrder: 'completed',
+    VoidOrder: 'voided',
+    MoveMergedOrder: 'paid',
+  },
   completed_unpaid: {
     PayOrder: 'payment_pending',
     VoidOrder: 'voided',
     ChangeOrderCustomer: 'completed_unpaid',
+    MoveMergedOrder: 'completed_unpaid',
   },
-  completed: { VoidOrder: 'voided' },
-  voided: {},
+  completed: { VoidOrder: 'voided', MoveMergedOrder: 'completed' },
+  voided: { MoveMergedOrder: 'voided' },
 };
 
 const cells = (Object.keys(allowed) as OrderLifecycle[]).flatMap((state) =>

@@ -13,6 +13,7 @@ const doing: Record<OrderCommand['type'], string> = {
   CompleteOrder: 'completed',
   VoidOrder: 'voided',
   ChangeOrderCustomer: 'moved to another customer',
+  MoveMergedOrder: 'moved by a merge',
 };
 
 const being: Record<OrderLifecycle, string> = {

@@ -100,5 +100,7 @@ export const evolveOrder = (state: OrderState, event: OrderEvent): OrderState =>
       return { ...state, status: 'voided', debt: 0 };
     case 'OrderCustomerChanged':
       return { ...state, customerId: event.data.toCustomerId, customerChanges: event.data.changeNumber };
+    case 'OrderMovedByMerge':
+      return { ...state, customerId: event.data.toCustomerId };
   }
 };

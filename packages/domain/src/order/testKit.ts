@@ -69,5 +69,10 @@ export const everyCommand = (): readonly OrderCommand[] => {
       data: { orderId, customerId: 'bob', reason: 'sat at the wrong seat' },
       metadata: m,
     },
+    {
+      type: 'MoveMergedOrder',
+      data: { orderId, customerId: 'bob', mergeId: 'm1' },
+      metadata: { ...m, actor: { role: 'system', id: 'merge:m1' } },
+    },
   ];
 };

@@ -3,6 +3,7 @@ import { pipe } from 'fp-ts/function';
 import { ValidationError } from '../kernel/errors';
 import type { CommittedEvent } from '../kernel/handleCommand';
 import { expireLots } from './decidePoints';
+import { claimsMovedIn, claimsOf, noClaims, type OrderClaims } from './orderClaims';
 import type { PointsLot } from './pointsLot';
 import { idGiven, sameCurrency, walletCurrency, type Checked } from './walletChecks';
 import type { TransferIn, TransferOut } from './walletCommands';
@@ -55,6 +56,8 @@ export const decideTransferOut = (
           type: 'DebtTransferredOut',
           data: { ...base, amount: state.debt, currency, orders, debtAfter: 0 },
         });
+      const claims = claimsOf(state);
+      if (!noClaims(claims)) out.push({ type: 'OrderClaimsTransferredOut', data: { ...base, ...claims } });
       out.push({ type: 'WalletMergedInto', data: { mergeId, survivorCustomerId: to } });
       return out;
     }),
@@ -98,6 +101,12 @@ export const decideTransferIn = (
           type: 'DebtTransferredIn',
           data: { ...base, amount: debt, currency, orders: c.data.debts, debtAfter: s.debt + debt },
         });
+      const claims = c.data.claims;
+      if (claims !== undefined && !noClaims(claims))
+        out.push({
+          type: 'OrderClaimsTransferredIn',
+          data: { ...base, ...claimsMovedIn(claims, mergeId, from) },
+        });
       return out;
     }),
   );
@@ -114,7 +123,14 @@ export const transferInFrom = (
   let money = 0;
   let lots: readonly PointsLot[] = [];
   let debts: readonly OrderDebt[] = [];
+  let claims: OrderClaims | undefined;
   for (const { event } of written) {
+    if (event.type === 'OrderClaimsTransferredOut')
+      claims = {
+        orders: event.data.orders,
+        redemptions: event.data.redemptions,
+        spentLots: event.data.spentLots,
+      };
     if (event.type === 'WalletMoneyTransferredOut') {
       money = event.data.amount;
       currency = event.data.currency;
@@ -133,5 +149,6 @@ export const transferInFrom = (
     money,
     lots,
     debts,
+    ...(claims === undefined ? {} : { claims }),
   };
 };

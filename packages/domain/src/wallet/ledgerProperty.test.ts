@@ -91,6 +91,8 @@ const movement = (e: WalletEvent): { money: number; points: number; debt: number
     case 'DebtSettled':
     case 'DebtTransferredOut':
       return { ...none, debt: -e.data.amount };
+    case 'OrderClaimsTransferredOut':
+    case 'OrderClaimsTransferredIn':
     case 'WalletMergedInto':
       return none;
   }

@@ -32,6 +32,7 @@ describe('a merge moves every ledger as explicit entries', () => {
       'WalletMoneyTransferredOut',
       'PointsTransferredOut',
       'DebtTransferredOut',
+      'OrderClaimsTransferredOut',
       'WalletMergedInto',
     ]);
     const incoming = transferInFrom(CUSTOMER, SURVIVOR, 'm1', 'PLN', out.right.events);
@@ -61,6 +62,39 @@ describe('a merge moves every ledger as explicit entries', () => {
       cmd('ReversePoints', { customerId: SURVIVOR, orderId: 'o1' }, { id: 'void-o1' }),
     );
     expect(E.isRight(voided) && voided.right.state.pointsBalance).toBe(0);
+  });
+
+  it('moves what orders may claim back, so the survivor refunds and reverses them', async () => {
+    const { store, run } = await setUp();
+    await run(cmd('Spend', { orderId: 'o4', amount: 1200, currency: 'PLN' }, { id: 's1' }));
+    await run(cmd('Refund', { orderId: 'o4', amount: 200, currency: 'PLN' }, { id: 'rf1' }));
+    // Use up the rest of lot-1, so the redemption of o2 drew on a lot that no longer moves as live points.
+    await run(cmd('AdjustPoints', { delta: -25, reason: 'count' }, { id: 'adj', actor: as('manager') }));
+    const out = await run(
+      cmd('TransferOut', { mergeId: 'm1', toCustomerId: SURVIVOR }, { ...system, id: 'm1:out' }),
+    );
+    if (E.isLeft(out)) throw out.left;
+    const incoming = transferInFrom(CUSTOMER, SURVIVOR, 'm1', 'PLN', out.right.events);
+    expect(incoming.claims).toMatchObject({
+      orders: [{ orderId: 'o4', spent: 1200, refunded: 200 }],
+      redemptions: [{ orderId: 'o2', lots: [{ lotId: 'lot-1', points: 15 }] }],
+      spentLots: [expect.objectContaining({ lotId: 'lot-1', remaining: 0 })],
+    });
+    await run(cmd('TransferIn', incoming, { ...system, id: 'm1:in' }));
+    const on = { customerId: SURVIVOR };
+    const tooMuch = await run(
+      cmd('Refund', { ...on, orderId: 'o4', amount: 1001, currency: 'PLN' }, { id: 'x' }),
+    );
+    expect(E.isLeft(tooMuch) && tooMuch.left.code).toBe('wallet.refund_exceeds_spent');
+    const refunded = await run(
+      cmd('Refund', { ...on, orderId: 'o4', amount: 1000, currency: 'PLN' }, { id: 'y' }),
+    );
+    expect(E.isRight(refunded) && refunded.right.state.balance).toBe(100 + 2000 + 1000);
+    await run(cmd('ReversePoints', { ...on, orderId: 'o2' }, { id: 'z' }));
+    const survivor = await readWallet(store, TENANT, SURVIVOR);
+    if (E.isLeft(survivor)) throw survivor.left;
+    expect(survivor.right.pointsBalance).toBe(15);
+    expect(survivor.right.lots).toEqual([expect.objectContaining({ lotId: 'm1:lot-1', remaining: 15 })]);
   });
 
   it('closes the merged-away wallet, pointing at the survivor', async () => {

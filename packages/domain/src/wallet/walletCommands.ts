@@ -1,4 +1,5 @@
 import type { Command } from '../kernel/decider';
+import type { OrderClaims } from './orderClaims';
 import type { PointsLot, PointsSource } from './pointsLot';
 import type { OrderDebt, TopUpMethod } from './walletEvents';
 
@@ -93,6 +94,8 @@ export type TransferIn = Command<
     readonly money: number;
     readonly lots: readonly PointsLot[];
     readonly debts: readonly OrderDebt[];
+    /** What the loser's wallet owed back to its orders (absent when nothing). */
+    readonly claims?: OrderClaims;
   }
 >;
 

@@ -9,6 +9,7 @@ import {
 } from '../kernel/codecs';
 import type { Event } from '../kernel/envelope';
 import { eventCatalog } from '../kernel/eventCatalog';
+import { orderClaimsCodec, type OrderClaims } from './orderClaims';
 import {
   lotShareCodec,
   pointsLotCodec,
@@ -255,6 +256,18 @@ export type DebtTransferredIn = Event<
   }
 >;
 
+/** A merge moved what the wallet owes back to its orders (open spends, redemptions) to the survivor. */
+export type OrderClaimsTransferredOut = Event<
+  'OrderClaimsTransferredOut',
+  { readonly movementId: string; readonly mergeId: string; readonly toCustomerId: string } & OrderClaims
+>;
+
+/** A merge brought a merged-away customer's order claims here, lot ids renamed as their lots were. */
+export type OrderClaimsTransferredIn = Event<
+  'OrderClaimsTransferredIn',
+  { readonly movementId: string; readonly mergeId: string; readonly fromCustomerId: string } & OrderClaims
+>;
+
 /** The customer was merged away; the wallet takes no more movements. */
 export type WalletMergedInto = Event<
   'WalletMergedInto',
@@ -281,6 +294,8 @@ export type WalletEvent =
   | DebtSettled
   | DebtTransferredOut
   | DebtTransferredIn
+  | OrderClaimsTransferredOut
+  | OrderClaimsTransferredIn
   | WalletMergedInto;
 
 // Values has no Money yet: a local check of the ISO 4217 form keeps currencies comparable.
@@ -443,5 +458,7 @@ export const walletEvents = eventCatalog<WalletEvent>({
       debtAfter: nonNegativeInteger,
     }),
   },
+  OrderClaimsTransferredOut: { codec: t.intersection([t.type(mergeOut), orderClaimsCodec]) },
+  OrderClaimsTransferredIn: { codec: t.intersection([t.type(mergeIn), orderClaimsCodec]) },
   WalletMergedInto: { codec: t.type({ mergeId: id, survivorCustomerId: id }) },
 });

@@ -184,6 +184,27 @@ export const evolveWallet = (state: WalletState, event: WalletEvent): WalletStat
         debt: event.data.debtAfter,
         debts: withDebts(state.debts, event.data.orders, 1),
       };
+    case 'OrderClaimsTransferredOut':
+      return { ...state, orders: emptyMap(), orderPoints: {} };
+    case 'OrderClaimsTransferredIn': {
+      const d = event.data;
+      const withMoney = d.orders.reduce(
+        (s, o) => ({ ...s, orders: withOrderMoney(s, o.orderId, o.spent, o.refunded) }),
+        state,
+      );
+      return {
+        ...withMoney,
+        lots: d.spentLots.reduce(insertLot, state.lots),
+        orderPoints: d.redemptions.reduce(
+          (orders, r) =>
+            withOrderPoints({ ...state, orderPoints: orders }, r.orderId, (o) => ({
+              ...o,
+              redeemed: [...o.redeemed, ...r.lots],
+            })),
+          state.orderPoints,
+        ),
+      };
+    }
     case 'WalletMergedInto':
       return {
         ...state,

@@ -39,7 +39,7 @@ describe('previewing a merge', () => {
     expect(preview.blockers).toEqual([]);
     expect(preview.wallet).toMatchObject({ currency: 'EUR', money: 5000, points: 40, debt: 250 });
     expect(preview.orders).toEqual([
-      { orderId: 'o-cancelled', lifecycle: 'cancelled', moves: false, debt: 0 },
+      { orderId: 'o-cancelled', lifecycle: 'cancelled', moves: true, debt: 0 },
       { orderId: 'o-open', lifecycle: 'accepted', moves: true, debt: 0 },
       { orderId: 'o-unpaid', lifecycle: 'completed_unpaid', moves: true, debt: 250 },
     ]);
@@ -286,7 +286,7 @@ describe('the audit record', () => {
     });
     expect(events[2]?.data).toEqual({
       orders: [
-        { orderId: 'o-cancelled', lifecycle: 'cancelled', moved: false, debtMoved: 0 },
+        { orderId: 'o-cancelled', lifecycle: 'cancelled', moved: true, debtMoved: 0 },
         { orderId: 'o-open', lifecycle: 'accepted', moved: true, debtMoved: 0 },
         { orderId: 'o-unpaid', lifecycle: 'completed_unpaid', moved: true, debtMoved: 250 },
       ],
@@ -304,8 +304,8 @@ describe('the audit record', () => {
         },
       ],
       pointsExpired: 0,
-      debt: 0,
-      debtOrders: [],
+      debt: 250,
+      debtOrders: [{ orderId: 'o-unpaid', amount: 250 }],
     });
     expect(events[5]?.data).toEqual({ changes: ['details', 'phone'] });
     expect(JSON.stringify(events)).not.toContain('612345678');

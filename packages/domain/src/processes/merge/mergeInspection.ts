@@ -142,7 +142,7 @@ export const inspectMerge = async (
 
   const orders = await ordersOfCustomer(store, tenantId, sourceId);
   if (E.isLeft(orders)) return orders;
-  const movable = allowedIn.ChangeOrderCustomer;
+  const movable = allowedIn.MoveMergedOrder;
   for (const { order, lifecycle } of orders.right)
     if (lifecycle === 'payment_pending')
       blockers.push({

@@ -8,7 +8,6 @@ import type { Actor } from '../../kernel/envelope';
 import { DomainError } from '../../kernel/errors';
 import { decodeEvent, handleCommand, type CommandError } from '../../kernel/handleCommand';
 import { streamName } from '../../kernel/streamName';
-import { allowedIn } from '../../order/orderDecider';
 import { transferInFrom } from '../../wallet/decideTransfer';
 import type { WalletCommand } from '../../wallet/walletCommands';
 import { handleWalletCommand } from '../../wallet/walletStream';
@@ -178,6 +177,11 @@ const passPointOfNoReturn = async (run: Run): Promise<E.Either<CommandError, voi
   return E.map(() => undefined)(written);
 };
 
+/**
+ * Re-points every order of the source at the target, in any state, before the wallet moves: the
+ * order process first finishes any wallet effect an order still owes the source's wallet (which is
+ * still open), and the wallet transfer then carries the orders' payments, points and debts.
+ */
 const moveOrders = async (run: Run): Promise<E.Either<CommandError, readonly MergedOrder[]>> => {
   const moveStep = (orderId: string) => `order:${orderId}`;
   const found = await ordersOfCustomer(
@@ -190,8 +194,7 @@ const moveOrders = async (run: Run): Promise<E.Either<CommandError, readonly Mer
   const orderDeps = { store: run.deps.store, walletPolicy: run.deps.policy.wallet };
   const out: MergedOrder[] = [];
   for (const { order, lifecycle } of found.right) {
-    const stillSource = order.customerId === run.sourceId;
-    if (stillSource && lifecycle === 'payment_pending')
+    if (order.customerId === run.sourceId && lifecycle === 'payment_pending')
       return E.left(
         new DomainError(
           'merge.order_payment_pending',
@@ -199,27 +202,18 @@ const moveOrders = async (run: Run): Promise<E.Either<CommandError, readonly Mer
           { orderId: order.orderId, mergeId: run.mergeId },
         ),
       );
-    if (stillSource && !allowedIn.ChangeOrderCustomer.includes(lifecycle)) {
-      out.push({ orderId: order.orderId, lifecycle, moved: false, debtMoved: 0 });
-      continue;
-    }
-    // Through the order process, so the order's debt moves between the wallets under the order's own keys.
     const moved = await handleOrderCommand(orderDeps, {
-      type: 'ChangeOrderCustomer',
-      data: {
-        orderId: order.orderId,
-        customerId: run.targetId,
-        reason: `merged into customer ${run.targetId} (merge ${run.mergeId})`,
-      },
+      type: 'MoveMergedOrder',
+      data: { orderId: order.orderId, customerId: run.targetId, mergeId: run.mergeId },
       metadata: stepMeta(run, moveStep(order.orderId)),
     });
     if (E.isLeft(moved)) return moved;
-    const changed = moved.right.events.find((e) => e.type === 'OrderCustomerChanged');
+    const event = moved.right.events.find((e) => e.type === 'OrderMovedByMerge');
     out.push({
       orderId: order.orderId,
       lifecycle,
       moved: true,
-      debtMoved: changed?.type === 'OrderCustomerChanged' ? changed.data.debtMoved : 0,
+      debtMoved: event?.type === 'OrderMovedByMerge' ? event.data.debt : 0,
     });
   }
   return E.right(out);

@@ -13,6 +13,7 @@ import { walletDecider } from '../../wallet/walletDecider';
 import type { WalletPolicy } from '../../wallet/walletPolicy';
 import type { WalletState } from '../../wallet/walletState';
 import { handleWalletCommand, readWallet, walletStreamName } from '../../wallet/walletStream';
+import { MAX_MERGE_HOPS, readdressed, survivorOf } from './walletRedirect';
 import { effectsOf, paymentKey, paymentReverts, paymentSteps, type WalletStep } from './walletSteps';
 
 /** What the order process needs: the store and the shop's wallet rules. */
@@ -53,22 +54,47 @@ const stepCommand = (step: WalletStep, meta: CommandMetadata): WalletCommand =>
     },
   }) as WalletCommand;
 
+// A step whose wallet was merged away goes, under the same key, to the wallet that took it over:
+// the merge moved that wallet's money, points, debts and order claims there.
+const runStep = async (deps: OrderProcessDeps, meta: CommandMetadata, step: WalletStep): Outcome<void> => {
+  let current = step;
+  for (let hop = 0; ; hop++) {
+    const done = await handleWalletCommand(deps.store, deps.walletPolicy, stepCommand(current, meta));
+    if (E.isRight(done)) return E.right(undefined);
+    const survivor = survivorOf(done.left);
+    if (survivor === undefined || hop >= MAX_MERGE_HOPS) return done;
+    current = readdressed(current, survivor);
+  }
+};
+
 const runSteps = async (
   deps: OrderProcessDeps,
   meta: CommandMetadata,
   steps: readonly WalletStep[],
 ): Outcome<void> => {
   for (const step of steps) {
-    const done = await handleWalletCommand(deps.store, deps.walletPolicy, stepCommand(step, meta));
+    const done = await runStep(deps, meta, step);
     if (E.isLeft(done)) return done;
   }
   return E.right(undefined);
 };
 
-const walletHas = async (store: EventStore, tenantId: string, step: WalletStep): Promise<boolean> =>
-  (await store.readStream(walletStreamName(tenantId, step.data.customerId))).some(
-    (e) => e.metadata.commandId === step.key,
-  );
+/** True when the step was written, on its wallet or on a wallet that wallet was merged into. */
+const walletHas = async (store: EventStore, tenantId: string, step: WalletStep): Promise<boolean> => {
+  let customerId = step.data.customerId;
+  for (let hop = 0; hop <= MAX_MERGE_HOPS; hop++) {
+    const events = await store.readStream(walletStreamName(tenantId, customerId));
+    if (events.some((e) => e.metadata.commandId === step.key)) return true;
+    const last = events[events.length - 1];
+    const survivor =
+      last?.type === 'WalletMergedInto'
+        ? (last.data as { survivorCustomerId?: unknown }).survivorCustomerId
+        : undefined;
+    if (typeof survivor !== 'string') return false;
+    customerId = survivor;
+  }
+  return false;
+};
 
 const stepsOf = (event: OrderEvent, policy: WalletPolicy): readonly WalletStep[] =>
   event.type === 'OrderPaymentStarted' ? paymentSteps(event.data) : effectsOf(event, policy.earning.ruleId);
@@ -174,17 +200,25 @@ const dryRun = async (
   if (E.isLeft(decided)) return decided;
   const decider = walletDecider(deps.walletPolicy);
   const wallets = new Map<string, WalletState>();
-  for (const step of decided.right.flatMap((e) => stepsOf(e, deps.walletPolicy))) {
-    const id = step.data.customerId;
-    let wallet = wallets.get(id);
-    if (wallet === undefined) {
-      const read = await readWallet(deps.store, meta.tenantId, id);
-      if (E.isLeft(read)) return read;
-      wallet = read.right;
+  for (const planned of decided.right.flatMap((e) => stepsOf(e, deps.walletPolicy))) {
+    let step = planned;
+    for (let hop = 0; ; hop++) {
+      const id = step.data.customerId;
+      let wallet = wallets.get(id);
+      if (wallet === undefined) {
+        const read = await readWallet(deps.store, meta.tenantId, id);
+        if (E.isLeft(read)) return read;
+        wallet = read.right;
+      }
+      const events = decider.decide(stepCommand(step, meta), wallet);
+      if (E.isRight(events)) {
+        wallets.set(id, events.right.reduce(decider.evolve, wallet));
+        break;
+      }
+      const survivor = survivorOf(events.left);
+      if (survivor === undefined || hop >= MAX_MERGE_HOPS) return events;
+      step = readdressed(step, survivor);
     }
-    const events = decider.decide(stepCommand(step, meta), wallet);
-    if (E.isLeft(events)) return events;
-    wallets.set(id, events.right.reduce(decider.evolve, wallet));
   }
   return E.right(undefined);
 };
