@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CaseResult, RunMode, RunReport, Scenario, Skipped, TargetCheck } from './harness.mjs';
 import { gitCommit, machine, markdown } from './harness.mjs';
+import { adapterOverhead } from './scenarios/adapterOverhead.mjs';
 import { baseline } from './scenarios/baseline.mjs';
 import { commands } from './scenarios/commands.mjs';
 import { contexts } from './scenarios/contexts.mjs';
@@ -15,7 +16,16 @@ import { phone } from './scenarios/phone.mjs';
 import { privacy } from './scenarios/privacy.mjs';
 import { rebuild } from './scenarios/rebuild.mjs';
 
-const suite: readonly Scenario[] = [baseline, commands, contexts, peer, phone, rebuild, privacy];
+const suite: readonly Scenario[] = [
+  baseline,
+  commands,
+  contexts,
+  peer,
+  phone,
+  rebuild,
+  privacy,
+  adapterOverhead,
+];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
