@@ -12,3 +12,4 @@ export * from './orderStream';
 export * from './customerDiscounts';
 export * from './facade';
 export * from './orderPolicy';
+export * from './customerOrderIndex';

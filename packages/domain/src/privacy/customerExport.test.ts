@@ -24,7 +24,15 @@ describe("exporting a customer's data", () => {
     const shop = await customerWithHistory();
     const exported = right(await shop.privacy.exportData(as('manager'), 'alice'));
     expect(categories(exported.events)).toEqual(
-      new Set(['customer', 'wallet', 'order', 'unique-phone', 'unique-card', 'unique-email']),
+      new Set([
+        'customer',
+        'wallet',
+        'customerorders',
+        'order',
+        'unique-phone',
+        'unique-card',
+        'unique-email',
+      ]),
     );
     expect(exported.profile).toMatchObject({ firstName: 'Annushka', email: 'Annushka.Smirnova@example.ru' });
     const registered = exported.events.find((e) => e.type === 'CustomerRegistered');

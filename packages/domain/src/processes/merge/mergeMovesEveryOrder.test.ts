@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import * as E from 'fp-ts/Either';
+import { inMemoryEventStore } from '../../kernel/inMemoryEventStore';
+import { readCustomerOrderIndex } from '../../order/customerOrderIndex';
 import { readOrder } from '../../order/orderStream';
 import { sampleCatalogItems } from '../../order/sampleCatalog';
 import { testMergePolicy, TENANT, as, duplicates } from './mergeTestKit';
@@ -19,8 +21,8 @@ const JAN = {
 };
 
 /** Jan-by-phone pays order o-paid (a cola by points, 3 hours of play from the deposit), and voids o-voided. */
-const withPaidOrders = async () => {
-  const s = await duplicates();
+const withPaidOrders = async (store = inMemoryEventStore()) => {
+  const s = await duplicates(store);
   const deps = { store: s.store, walletPolicy: testMergePolicy.wallet };
   const meta = (commandId: string) => ({
     commandId,
@@ -120,5 +122,25 @@ describe('a merge moves every order of the source', () => {
     expect(after.lots.reduce((sum, l) => sum + l.remaining, 0)).toBe(after.pointsBalance);
     const source = await s.walletOf('jan-phone');
     expect([source.balance, source.pointsBalance]).toEqual([0, 0]);
+  });
+
+  it("finds the source's orders through its order index, never by scanning the shop's log", async () => {
+    const store = inMemoryEventStore();
+    const s = await withPaidOrders({
+      ...store,
+      readAll: () => Promise.reject(new Error('a merge must not scan the log')),
+    });
+    expect(right(await s.merges.previewMerge({ ...JAN, choices: {} })).orders).toHaveLength(5);
+    right(await s.merges.merge(JAN));
+    const index = async (customerId: string) =>
+      right(await readCustomerOrderIndex(store, TENANT, customerId)).index;
+    expect([...(await index('jan-card')).linked].sort()).toEqual([
+      'o-cancelled',
+      'o-open',
+      'o-paid',
+      'o-unpaid',
+      'o-voided',
+    ]);
+    expect([...(await index('jan-phone')).linked]).toEqual([]);
   });
 });

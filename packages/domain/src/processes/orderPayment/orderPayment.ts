@@ -13,6 +13,7 @@ import { walletDecider } from '../../wallet/walletDecider';
 import type { WalletPolicy } from '../../wallet/walletPolicy';
 import type { WalletState } from '../../wallet/walletState';
 import { handleWalletCommand, readWallet, walletStreamName } from '../../wallet/walletStream';
+import { linkFirst, settleLinks } from './orderLinks';
 import { MAX_MERGE_HOPS, readdressed, survivorOf } from './walletRedirect';
 import { effectsOf, paymentKey, paymentReverts, paymentSteps, type WalletStep } from './walletSteps';
 
@@ -176,6 +177,8 @@ export const resumeOrder = async (
 ): Outcome<OrderHistory> => {
   const first = await readOrder(deps.store, meta.tenantId, orderId);
   if (E.isLeft(first)) return first;
+  const linked = await settleLinks(deps, meta, first.right);
+  if (E.isLeft(linked)) return linked;
   const effects = await applyEffects(deps, meta, first.right);
   if (E.isLeft(effects)) return effects;
   const state = first.right.state;
@@ -239,6 +242,8 @@ export const handleOrderCommand = async (
   if (sentBefore(before.right, command.metadata.commandId).length === 0) {
     const checked = await dryRun(deps, command.metadata, command, before.right.state);
     if (E.isLeft(checked)) return checked;
+    const linked = await linkFirst(deps, command);
+    if (E.isLeft(linked)) return linked;
   }
   const done = await orderCommand(deps, command);
   if (E.isLeft(done)) return done;
