@@ -1,6 +1,5 @@
 import type { EventMetadata, StoredEvent } from '@tillstream/domain';
 import * as E from 'fp-ts/Either';
-import { pipe } from 'fp-ts/function';
 
 /** The JSONL schema version this library writes and reads (the `v` field of every line). */
 export const JSONL_FORMAT_VERSION = 1;
@@ -50,19 +49,26 @@ export const decodeJsonlLine = (raw: string): E.Either<string, StoredEvent> => {
     );
   if (!('data' in parsed)) return E.left('"data" is missing');
   if (!isObject(parsed.metadata)) return E.left('"metadata" must be a JSON object');
-  const line = parsed;
-  return pipe(
-    E.Do,
-    E.apS('position', decimal(line, 'position')),
-    E.apS('streamName', text(line, 'stream')),
-    E.apS('revision', decimal(line, 'revision')),
-    E.apS('eventId', text(line, 'id')),
-    E.apS('type', text(line, 'type')),
-    E.map((fields): StoredEvent => ({
-      ...fields,
-      data: line.data,
-      // The format carries metadata as the store held it; checking its shape is the reader's concern.
-      metadata: line.metadata as unknown as EventMetadata,
-    })),
-  );
+  // Field by field rather than through an applicative chain: this runs once per line of logs of
+  // millions of events, and the first bad field is the one reported either way.
+  const position = decimal(parsed, 'position');
+  if (E.isLeft(position)) return position;
+  const streamName = text(parsed, 'stream');
+  if (E.isLeft(streamName)) return streamName;
+  const revision = decimal(parsed, 'revision');
+  if (E.isLeft(revision)) return revision;
+  const eventId = text(parsed, 'id');
+  if (E.isLeft(eventId)) return eventId;
+  const type = text(parsed, 'type');
+  if (E.isLeft(type)) return type;
+  return E.right({
+    position: position.right,
+    streamName: streamName.right,
+    revision: revision.right,
+    eventId: eventId.right,
+    type: type.right,
+    data: parsed.data,
+    // The format carries metadata as the store held it; checking its shape is the reader's concern.
+    metadata: parsed.metadata as unknown as EventMetadata,
+  });
 };

@@ -1,9 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import type { StoredEvent } from '@tillstream/domain';
+import fc from 'fast-check';
 import { PassThrough, Readable } from 'node:stream';
 import { JsonlFormatError } from './jsonlFormatError';
 import { encodeJsonlLine } from './jsonlLine';
-import { readJsonl } from './jsonlReader';
+import { readJsonl, type JsonlRecord } from './jsonlReader';
 import { jsonlWriter } from './jsonlWriter';
 
 const event = (i: number): StoredEvent => ({
@@ -56,6 +57,33 @@ describe('reading JSONL', () => {
     const error = await failure(`${encodeJsonlLine(event(0))}\n\n${encodeJsonlLine(event(1))}\n`);
     expect(error.reason).toBe('the line is empty');
     expect(error.line).toBe(2);
+  });
+
+  it('reads the same events whatever the line breaks and however the bytes are chunked', async () => {
+    const texts = ['ł', 'Иванов', 'plain'];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 1, maxLength: 6 }),
+        fc.boolean(),
+        fc.array(fc.integer({ min: 1, max: 400 }), { minLength: 1, maxLength: 20 }),
+        async (breaks, trailing, cuts) => {
+          const events = breaks.map((_, i) => ({ ...event(i), data: { name: texts[i % texts.length] } }));
+          const lines = events.map(encodeJsonlLine);
+          const text = lines.map((l, i) => (i < lines.length - 1 || trailing ? l + breaks[i] : l)).join('');
+          // Byte chunks cut anywhere, also inside a multi-byte character or between \r and \n.
+          const bytes = Buffer.from(text, 'utf8');
+          const chunks: Buffer[] = [];
+          for (let at = 0, i = 0; at < bytes.length; i++) {
+            const size = cuts[i % cuts.length] as number;
+            chunks.push(bytes.subarray(at, at + size));
+            at += size;
+          }
+          const read: JsonlRecord[] = [];
+          for await (const record of readJsonl(Readable.from(chunks))) read.push(record);
+          expect(read).toEqual(events.map((e, i) => ({ line: i + 1, event: e })));
+        },
+      ),
+    );
   });
 
   it('streams: the first events arrive from a log that never ends', async () => {
