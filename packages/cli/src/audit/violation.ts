@@ -15,8 +15,11 @@ export interface Violation {
   readonly events: readonly EventRef[];
 }
 
+/** What a violation needs of an event to name it. */
+export type Located = Pick<StoredEvent, 'streamName' | 'revision' | 'position' | 'type'>;
+
 /** The reference of a stored event. */
-export const refOf = (event: StoredEvent): EventRef => ({
+export const refOf = (event: Located): EventRef => ({
   stream: event.streamName,
   revision: String(event.revision),
   position: String(event.position),
@@ -28,7 +31,7 @@ export const describeRef = (ref: EventRef): string =>
   `${ref.stream}@${ref.revision} (${ref.type}, position ${ref.position})`;
 
 /** A violation shown by these events. */
-export const violation = (code: string, message: string, ...events: readonly StoredEvent[]): Violation => ({
+export const violation = (code: string, message: string, ...events: readonly Located[]): Violation => ({
   code,
   message,
   events: events.map(refOf),
