@@ -104,12 +104,16 @@ export const createProjectionRunner = <Model, E extends Event>(
   // Bumped on every start and stop, so a subscription left over from an earlier run cannot write.
   let run = 0;
   const parked: DeadLetter[] = [];
+  // Made only when someone waits: a rebuild signals once per event, and a promise per event
+  // nobody awaits is garbage for the collector.
   let notify: () => void = () => undefined;
-  let progress = new Promise<void>((resolve) => (notify = resolve));
+  let progress: Promise<void> | undefined;
+  const nextProgress = (): Promise<void> => (progress ??= new Promise<void>((resolve) => (notify = resolve)));
 
   const signal = () => {
+    if (progress === undefined) return;
     const wake = notify;
-    progress = new Promise<void>((resolve) => (notify = resolve));
+    progress = undefined;
     wake();
   };
 
@@ -230,12 +234,18 @@ export const createProjectionRunner = <Model, E extends Event>(
     const until = target ?? (await store.headPosition());
     // `state` changes across awaits; reading it through a function keeps the compiler from narrowing it.
     const now = (): RunnerState => state;
+    // A selected event at or before `until` still to be applied: until the runner passes it, the
+    // answer of `nextSelected` cannot change (the log only grows at its end), so it is not asked
+    // again on every event.
+    let due: Position | undefined;
     for (;;) {
       if (now() === 'failed') throw lastError ?? new Error(`Projection ${projection.name} failed`);
       if (until === undefined || (position !== undefined && position >= until)) return;
-      const waiting = progress;
-      const next = await nextSelected();
-      if (now() !== 'failed' && (next === undefined || next > until)) return;
+      const waiting = nextProgress();
+      if (due === undefined || (position !== undefined && position >= due)) {
+        due = await nextSelected();
+        if (now() !== 'failed' && (due === undefined || due > until)) return;
+      }
       if (now() === 'stopped') throw new Error(`Projection ${projection.name} is stopped`);
       await waiting;
     }
