@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { CaseResult, RunMode, RunReport, Scenario, Skipped, TargetCheck } from './harness.mjs';
 import { gitCommit, machine, markdown } from './harness.mjs';
 import { adapterOverhead } from './scenarios/adapterOverhead.mjs';
+import { audit } from './scenarios/audit.mjs';
 import { baseline } from './scenarios/baseline.mjs';
 import { commands } from './scenarios/commands.mjs';
 import { contexts } from './scenarios/contexts.mjs';
@@ -15,6 +16,7 @@ import { peer } from './scenarios/peer.mjs';
 import { phone } from './scenarios/phone.mjs';
 import { privacy } from './scenarios/privacy.mjs';
 import { rebuild } from './scenarios/rebuild.mjs';
+import { search } from './scenarios/search.mjs';
 
 const suite: readonly Scenario[] = [
   baseline,
@@ -23,6 +25,8 @@ const suite: readonly Scenario[] = [
   peer,
   phone,
   rebuild,
+  search,
+  audit,
   privacy,
   adapterOverhead,
 ];

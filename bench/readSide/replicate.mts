@@ -1,0 +1,111 @@
+// Copies of the template day with fresh ids, tenants and people: every string that names something
+// (stream, event, command, customer, order, merge, reservation key, phone, card, email, name,
+// address) is rewritten consistently within a copy, so each copy is a day of its own.
+import type { StoredEvent } from '@tillstream/domain';
+import { reservationKey } from '@tillstream/domain';
+import { card, email, mobile, person } from './people.mjs';
+import { TEMPLATE_CUSTOMERS, TEMPLATE_TENANT, templatePerson } from './templateDay.mjs';
+
+/** A copy's number and the tenant it is written for. */
+export interface Copy {
+  readonly index: number;
+  readonly tenantId: string;
+}
+
+type Rewrite = (copy: Copy) => string;
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+const TENANT_IN_STREAM = `-${TEMPLATE_TENANT}.`;
+// Phones per customer slot: the registered one and the one a phone change gives.
+const PHONES = 2;
+
+/** Template values (as stored) and what each becomes in a copy. */
+const valueRewrites = (): Map<string, Rewrite> => {
+  const out = new Map<string, Rewrite>();
+  const C = TEMPLATE_CUSTOMERS;
+  const keys: [kind: string, value: string, rewrite: Rewrite][] = [];
+  for (let i = 0; i < C; i++) {
+    const t = templatePerson(i);
+    const slot = (copy: Copy) => copy.index * C + i;
+    const who = (copy: Copy) => person(slot(copy));
+    out.set(t.firstName, (c) => who(c).firstName);
+    out.set(t.lastName, (c) => who(c).lastName);
+    out.set(t.street, (c) => who(c).street);
+    out.set(t.houseNumber, (c) => who(c).houseNumber);
+    out.set(t.postalCode, (c) => who(c).postalCode);
+    out.set(t.city, (c) => who(c).city);
+    for (const [p, typed] of [t.phone, t.secondPhone].entries()) {
+      const phone = (c: Copy) => mobile(slot(c) * PHONES + p);
+      const e164 = typed.replace(/\s/g, '');
+      out.set(typed, (c) => phone(c).typed);
+      out.set(e164, (c) => phone(c).e164);
+      keys.push(['phone', e164, (c) => phone(c).e164]);
+    }
+    out.set(t.card, (c) => card(slot(c)));
+    keys.push(['card', t.card, (c) => card(slot(c))]);
+    out.set(t.email, (c) => email(slot(c)));
+    keys.push(['email', t.email, (c) => email(slot(c))]);
+  }
+  // Reservation streams are named by the keyed hash of the value (tenant secret = tenant id by default).
+  for (const [kind, value, rewrite] of keys)
+    out.set(reservationKey(TEMPLATE_TENANT, kind, value), (c) =>
+      reservationKey(c.tenantId, kind, rewrite(c)),
+    );
+  return out;
+};
+
+/** A function that writes copy after copy of the given template events. */
+export const replicator = (template: readonly StoredEvent[]) => {
+  const rewrites = valueRewrites();
+  // A copy keeps each id's first 24 characters and puts its own number in the last 12.
+  const ids = new Set<string>();
+  for (const e of template)
+    for (const id of JSON.stringify([e.eventId, e.streamName, e.data, e.metadata]).match(UUID) ?? [])
+      ids.add(id);
+  if (new Set([...ids].map((id) => id.slice(0, 24))).size !== ids.size)
+    throw new Error('template ids share a 24-character prefix: copies would collide');
+
+  return (copy: Copy, position: (n: number) => bigint): StoredEvent[] => {
+    const suffix = (copy.index + 1).toString(16).padStart(12, '0');
+    const memo = new Map<string, string>();
+    const str = (s: string): string => {
+      const rewrite = rewrites.get(s);
+      if (rewrite !== undefined) {
+        let v = memo.get(s);
+        if (v === undefined) memo.set(s, (v = rewrite(copy)));
+        return v;
+      }
+      if (s === TEMPLATE_TENANT) return copy.tenantId;
+      const at = s.indexOf(TENANT_IN_STREAM);
+      if (at > 0) return `${s.slice(0, at)}-${copy.tenantId}.${str(s.slice(at + TENANT_IN_STREAM.length))}`;
+      return s.length >= 36 ? s.replace(UUID, (id) => id.slice(0, 24) + suffix) : s;
+    };
+    const tree = (v: unknown): unknown => {
+      if (typeof v === 'string') return str(v);
+      if (Array.isArray(v)) return v.map(tree);
+      if (typeof v === 'object' && v !== null) {
+        const out: Record<string, unknown> = {};
+        for (const [k, x] of Object.entries(v)) out[k] = tree(x);
+        return out;
+      }
+      return v;
+    };
+    return template.map((e, n) => ({
+      eventId: str(e.eventId),
+      type: e.type,
+      data: tree(e.data),
+      metadata: tree(e.metadata) as StoredEvent['metadata'],
+      streamName: str(e.streamName),
+      revision: e.revision,
+      position: position(n),
+    }));
+  };
+};
+
+/** Template markers that must never survive into a copy (checked on the first copy). */
+export const leftovers = (events: readonly StoredEvent[]): string[] => {
+  const text = JSON.stringify(events, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
+  return [/Q(first|last|street|city)[a-z]{2}/, /qmail/, /\+48 ?45\d/, /-tpl\./, /"tpl"/]
+    .filter((re) => re.test(text))
+    .map(String);
+};
