@@ -366,6 +366,7 @@ const decideExisting = (command: Exclude<OrderCommand, PlaceOrder>, s: ExistingO
           type: 'OrderCancelled',
           data: {
             orderId: s.orderId,
+            customerId: s.customerId,
             ...(command.data.reason === undefined ? {} : { reason: command.data.reason }),
           },
         },

@@ -38,8 +38,11 @@ export type OrderAccepted = Event<
   }
 >;
 
-/** An operator turned the order down before accepting it. */
-export type OrderCancelled = Event<'OrderCancelled', { readonly orderId: string; readonly reason?: string }>;
+/** An operator turned the order down before accepting it; `customerId` is whose order it was (its reason is sealed under that customer's key). */
+export type OrderCancelled = Event<
+  'OrderCancelled',
+  { readonly orderId: string; readonly customerId: string; readonly reason?: string }
+>;
 
 /** One line reached the customer. */
 export type OrderLineDelivered = Event<
@@ -206,7 +209,7 @@ export const orderEvents = eventCatalog<OrderEvent>({
   OrderAccepted: {
     codec: t.type({ orderId: id, customerId: id, moneyDue: amount, pointsDue: amount, currency: id }),
   },
-  OrderCancelled: { codec: withOptional({ orderId: id }, { reason: id }) },
+  OrderCancelled: { codec: withOptional({ orderId: id, customerId: id }, { reason: id }) },
   OrderLineDelivered: { codec: t.type({ orderId: id, lineId: id }) },
   OrderPaymentStarted: {
     codec: t.type({

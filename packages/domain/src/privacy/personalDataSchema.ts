@@ -4,16 +4,23 @@ export interface PersonalField {
   readonly erased: unknown;
 }
 
+type Json = Readonly<Record<string, unknown>>;
+
 /**
  * Where the personal data of one stream category sits: per event type, the fields sealed with the
- * key of the stream's subject (the stream id, e.g. the customer id of `customer-{tenant}.{id}`).
+ * keys of the event's subjects — by default the stream's id (the customer id of
+ * `customer-{tenant}.{id}`); `subjectsOf` names them from the event's data instead.
  */
 export interface PersonalDataSchema<Type extends string = string> {
   readonly category: string;
   readonly fields: Readonly<Record<Type, readonly PersonalField[]>>;
+  /**
+   * The customers whose data an event's personal fields may hold, read from its (clear) data.
+   * Sealed under every one's key, the fields are erased as soon as any of them is forgotten;
+   * an event naming none keeps them erased.
+   */
+  readonly subjectsOf?: (type: string, data: Json, streamId: string) => readonly string[];
 }
-
-type Json = Readonly<Record<string, unknown>>;
 
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,6 +1,7 @@
 import type {
   Actor,
   IdentifierRef,
+  MergeAbandoned,
   MergedOrder,
   MergeEvent,
   MergeWalletMoved,
@@ -20,7 +21,7 @@ export interface MergeAudit {
   readonly requestedAt: string;
   readonly reason?: string;
   readonly status: MergeStatus;
-  readonly abandoned?: { readonly code: string; readonly message: string };
+  readonly abandoned?: MergeAbandoned['data'];
   readonly orders: readonly MergedOrder[];
   readonly wallet?: MergeWalletMoved['data'];
   readonly identifiers?: {
@@ -90,6 +91,13 @@ export const foldMerge = (
   return record;
 };
 
+// Codes and non-personal details only: the merge stream never holds a refusal's sentence.
+const abandonment = (a: MergeAbandoned['data']): string =>
+  [
+    [a.code, ...(a.alsoBlockedBy ?? [])].join(', '),
+    ...Object.entries(a.details).map(([k, v]) => `${k} ${v}`),
+  ].join('; ');
+
 const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 /** One line for the audit trail per merge event. */
@@ -99,7 +107,7 @@ export const mergeSummary = (record: MergeAudit, event: MergeEvent): string => {
     case 'MergeRequested':
       return `${pair} requested by ${record.requestedBy.role} ${record.requestedBy.id}${record.reason === undefined ? '' : `: ${record.reason}`}`;
     case 'MergeAbandoned':
-      return `${pair} abandoned (${event.data.code}): ${event.data.message}`;
+      return `${pair} abandoned (${abandonment(event.data)})`;
     case 'MergeSourceClosed':
       return `${pair}: source closed, the merge can no longer be undone`;
     case 'MergeOrdersMoved': {

@@ -234,6 +234,11 @@ describe('irreversibility', () => {
     expect(E.isLeft(refused) && refused.left.code).toBe('merge.order_payment_pending');
     const record = right(await s.merges.getMerge(TENANT, 'm-undo'));
     expect(record).toMatchObject({ status: 'abandoned', abandoned: { code: 'merge.order_payment_pending' } });
+    // Only the code and ids are stored: a refusal's sentence may quote personal data.
+    expect(store.allEvents().find((e) => e.type === 'MergeAbandoned')?.data).toEqual({
+      code: 'merge.order_payment_pending',
+      details: { orderId: 'o-open' },
+    });
     expect(store.allEvents().filter((e) => e.type === 'MergeLockReleased')).toHaveLength(2);
     const source = right(await readCustomerSnapshot(store, TENANT, 'jan-phone')).state;
     expect(source.exists && source.status).toEqual({ kind: 'active' });

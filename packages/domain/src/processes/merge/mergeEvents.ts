@@ -26,8 +26,19 @@ export type MergeRequested = Event<
   }
 >;
 
-/** The merge stopped before its point of no return; whatever it had done was undone. */
-export type MergeAbandoned = Event<'MergeAbandoned', { readonly code: string; readonly message: string }>;
+/**
+ * The merge stopped before its point of no return; whatever it had done was undone. It keeps the
+ * refusal's code, the other blockers' codes and only non-personal details (ids, amounts,
+ * currencies), never the refusal's sentence, which may quote a customer's phone or name.
+ */
+export type MergeAbandoned = Event<
+  'MergeAbandoned',
+  {
+    readonly code: string;
+    readonly details: Readonly<Record<string, string | number>>;
+    readonly alsoBlockedBy?: readonly string[];
+  }
+>;
 
 /** The point of no return: the source customer's stream ended with its merged-into tombstone. */
 export type MergeSourceClosed = Event<
@@ -135,7 +146,12 @@ export const mergeEvents = eventCatalog<MergeEvent>({
       { reason: id },
     ),
   },
-  MergeAbandoned: { codec: t.type({ code: id, message: id }) },
+  MergeAbandoned: {
+    codec: withOptional(
+      { code: id, details: t.record(t.string, t.union([t.string, t.number])) },
+      { alsoBlockedBy: t.readonlyArray(id) },
+    ),
+  },
   MergeSourceClosed: { codec: t.type({ sourceCustomerId: id, survivorId: id }) },
   MergeOrdersMoved: {
     codec: t.type({

@@ -61,14 +61,14 @@ describe('past the point of no return', () => {
     };
     spec
       .given([requested, closed])
-      .when(step({ type: 'MergeAbandoned', data: { code: 'x', message: 'y' } }))
+      .when(step({ type: 'MergeAbandoned', data: { code: 'x', details: {} } }))
       .thenFails('merge.past_point_of_no_return');
     spec
       .given([requested, closed])
       .when(step({ type: 'MergeSurvivorUpdated', data: { changes: [] } }))
       .thenFails('merge.out_of_order');
     spec
-      .given([requested, { type: 'MergeAbandoned', data: { code: 'x', message: 'y' } }])
+      .given([requested, { type: 'MergeAbandoned', data: { code: 'x', details: {} } }])
       .when(step(closed))
       .thenFails('merge.not_running');
   });

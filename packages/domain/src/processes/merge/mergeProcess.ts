@@ -18,6 +18,7 @@ import { reservationAggregate } from '../reservation/reservationDecider';
 import { readReservation, release } from '../reservation/reservations';
 import { readCustomerSnapshot } from './customerResolution';
 import { ordersOfCustomer } from './customerOrders';
+import { abandonedRefusal, abandonedStep } from './mergeAbandonment';
 import { mergeAggregate } from './mergeDecider';
 import type { IdentifierRef, MergedOrder, MergeEvent, MergeWalletMoved } from './mergeEvents';
 import type { FieldChoices } from './mergeFields';
@@ -128,10 +129,7 @@ const unlockAll = async (run: Run, outcome: 'completed' | 'abandoned') => {
 
 /** Before the point of no return: record why, give the customers back, and report the refusal. */
 const abandon = async (run: Run, why: DecisionError): Promise<E.Either<CommandError, never>> => {
-  const written = await record(run, {
-    type: 'MergeAbandoned',
-    data: { code: why.code, message: why.message },
-  });
+  const written = await record(run, abandonedStep(why));
   if (E.isLeft(written)) return E.left(written.left);
   const unlocked = await unlockAll(run, 'abandoned');
   return E.left(E.isLeft(unlocked) ? unlocked.left : why);
@@ -416,14 +414,8 @@ const continueMerge = async (
     actor,
   };
   switch (read.right.status) {
-    case 'abandoned': {
-      const why = read.right.abandoned;
-      return E.left(
-        new DomainError(why?.code ?? 'merge.abandoned', why?.message ?? 'This merge was abandoned.', {
-          mergeId,
-        }),
-      );
-    }
+    case 'abandoned':
+      return E.left(abandonedRefusal(mergeId, read.right.abandoned));
     case 'requested': {
       const passed = await passPointOfNoReturn(run);
       if (E.isLeft(passed)) return passed;
