@@ -118,6 +118,7 @@ export const createTillstream = (options: TillstreamOptions = {}): Tillstream =>
     policyFor: (tenantId) => policyFor(tenantId).customer,
     tenantSecret,
     ...(options.companyRegistry === undefined ? {} : { companyRegistry: options.companyRegistry }),
+    ...cache,
   });
 
   // A wallet belongs to a live customer: money never lands on a missing or merged-away account.
@@ -159,6 +160,7 @@ export const createTillstream = (options: TillstreamOptions = {}): Tillstream =>
     catalog: options.catalog ?? inMemoryCatalog({}),
     policyFor: (tenantId) => policyFor(tenantId).order,
     customers,
+    ...cache,
   });
 
   const merges = mergeFacade({
@@ -167,6 +169,7 @@ export const createTillstream = (options: TillstreamOptions = {}): Tillstream =>
     ids,
     policyFor: (tenantId) => policyFor(tenantId).merge,
     tenantSecret,
+    ...cache,
   });
 
   const privacy =
@@ -179,6 +182,7 @@ export const createTillstream = (options: TillstreamOptions = {}): Tillstream =>
           ids,
           policyFor: (tenantId) => policyFor(tenantId).customer,
           tenantSecret,
+          ...cache,
         });
 
   return { eventStore, policyFor, customers: { ...customers, ...merges }, wallets, orders, privacy };

@@ -4,7 +4,7 @@ import type { CommandMetadata } from '../kernel/decider';
 import type { Actor } from '../kernel/envelope';
 import { DomainError } from '../kernel/errors';
 import type { EventStore } from '../kernel/eventStore';
-import { decodeEvent, handleCommand, type CommandError } from '../kernel/handleCommand';
+import { decodeEvent, handleCommand, type CommandError, type StateCache } from '../kernel/handleCommand';
 import { deterministicId, type IdGenerator } from '../kernel/ids';
 import { parseTenantId, streamName } from '../kernel/streamName';
 import { customerStream, runCustomerCommand, type Warning } from '../processes/registration/customerProcess';
@@ -49,6 +49,8 @@ export interface CustomersDeps {
   readonly companyRegistry?: CompanyRegistry;
   /** The tenant's secret for reservation hashes; keep it stable, or held values look free. */
   readonly tenantSecret: (tenantId: string) => TenantSecret;
+  /** Folded customers and groups kept between commands (see `stateCache`); each command then reads only new events. */
+  readonly cache?: StateCache;
 }
 
 /** Who is asking, for which shop; `commandId` makes a retry safe (one is made when absent). */
@@ -156,7 +158,12 @@ export const customersFacade = (deps: CustomersDeps) => {
     const policy = deps.policyFor(metadata.right.tenantId);
     const command = build(metadata.right, policy);
     if (E.isLeft(command)) return command;
-    const processDeps = { store, policy, tenantSecret: deps.tenantSecret(metadata.right.tenantId) };
+    const processDeps = {
+      store,
+      policy,
+      tenantSecret: deps.tenantSecret(metadata.right.tenantId),
+      cache: deps.cache,
+    };
     const outcome = await runCustomerCommand(processDeps, customerId, command.right);
     if (E.isLeft(outcome)) return outcome;
     const { state, events, idempotent } = outcome.right;
@@ -233,6 +240,7 @@ export const customersFacade = (deps: CustomersDeps) => {
       aggregate,
       groupStream(metadata.right.tenantId, id),
       command.right,
+      { cache: deps.cache },
     );
     if (E.isLeft(result)) return result;
     const { state, events, idempotent } = result.right;

@@ -49,7 +49,7 @@ export interface HandleCommandOptions {
    * Keeps folded states between commands, so a command reads and decodes only the events
    * appended since (see `stateCache`). Without it every command folds its whole stream.
    */
-  readonly cache?: StateCache;
+  readonly cache?: StateCache | undefined;
 }
 
 /** A stream folded up to `revision`, and the command ids of every event up to there. */
@@ -100,6 +100,20 @@ const streamsOf = (
   let streams = byCatalog.get(aggregate.events);
   if (streams === undefined) byCatalog.set(aggregate.events, (streams = new Map()));
   return streams;
+};
+
+/**
+ * Forgets the cached fold of one stream, for a fold that stopped being a function of the stream's
+ * events alone (a forgotten customer's key was destroyed, so its events now decode erased).
+ */
+export const dropCachedFold = <C extends Command, Ev extends Event, S>(
+  cache: StateCache | undefined,
+  store: EventStore,
+  aggregate: Aggregate<C, Ev, S>,
+  streamName: string,
+): void => {
+  if (cache !== undefined)
+    streamsOf(cache, store, aggregate as unknown as Aggregate<Command, Event, unknown>).delete(streamName);
 };
 
 const remember = (cache: StateCache, streams: Map<string, CachedFold>, name: string, entry: CachedFold) => {

@@ -5,6 +5,7 @@ import type { CommandMetadata } from '../kernel/decider';
 import type { Actor } from '../kernel/envelope';
 import { DomainError, PermissionError, ValidationError, type TillstreamError } from '../kernel/errors';
 import type { EventStore } from '../kernel/eventStore';
+import type { StateCache } from '../kernel/handleCommand';
 import { deterministicId, type IdGenerator } from '../kernel/ids';
 import { parseTenantId } from '../kernel/streamName';
 import {
@@ -39,6 +40,8 @@ export interface OrdersDeps {
   readonly catalog: Catalog;
   readonly policyFor: (tenantId: string) => OrderPolicy;
   readonly customers: OrderModifierSource;
+  /** Folded orders, wallets and order indexes kept between commands (see `stateCache`). */
+  readonly cache?: StateCache;
 }
 
 /** Who acts, in which shop; the idempotency key makes a retried call safe and resumes a crashed one. */
@@ -89,6 +92,7 @@ export const ordersFacade = (deps: OrdersDeps) => {
   const process = (tenantId: string): OrderProcessDeps => ({
     store: deps.store,
     walletPolicy: deps.policyFor(tenantId).wallet,
+    cache: deps.cache,
   });
 
   const result = (orderId: string) =>

@@ -4,7 +4,7 @@ import { customerAggregate } from '../customer/customerDecider';
 import type { CustomerPolicy } from '../customer/customerPolicy';
 import { DomainError } from '../kernel/errors';
 import type { EventStore } from '../kernel/eventStore';
-import { handleCommand, type CommandError } from '../kernel/handleCommand';
+import { dropCachedFold, handleCommand, type CommandError, type StateCache } from '../kernel/handleCommand';
 import { identifiersOf, type IdentifierKind } from '../processes/registration/customerIdentifiers';
 import { customerStream } from '../processes/registration/customerProcess';
 import type { TenantSecret } from '../processes/reservation/reservationKey';
@@ -19,6 +19,8 @@ export interface ForgetDeps {
   readonly keys: KeyStore;
   readonly policy: CustomerPolicy;
   readonly tenantSecret: TenantSecret;
+  /** The state cache the customers facade uses, so no fold decoded with the destroyed key outlives it. */
+  readonly cache?: StateCache | undefined;
 }
 
 /** What forgetting did. */
@@ -46,7 +48,8 @@ export const forgetCustomer = async (
   const { store, policy } = deps;
   const { tenantId, commandId } = command.metadata;
   const stream = customerStream(tenantId, customerId);
-  const written = await handleCommand(store, customerAggregate(policy), stream, command);
+  const aggregate = customerAggregate(policy);
+  const written = await handleCommand(store, aggregate, stream, command, { cache: deps.cache });
   if (E.isLeft(written)) return written;
   const { state } = written.right;
   if (!state.exists) return E.left(new DomainError('customer.not_found', 'There is no such customer.', {}));
@@ -78,6 +81,7 @@ export const forgetCustomer = async (
     released.push(id.kind);
   }
   await deps.keys.destroy({ tenantId, subjectId: customerId });
+  dropCachedFold(deps.cache, store, aggregate, stream);
 
   const forgotten = (await store.readStream(stream)).find((e) => e.type === 'CustomerForgotten');
   const reference = (forgotten?.data as { requestReference?: string } | undefined)?.requestReference;

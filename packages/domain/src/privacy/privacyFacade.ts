@@ -5,7 +5,7 @@ import type { Clock } from '../kernel/clock';
 import type { Actor } from '../kernel/envelope';
 import { PermissionError, ValidationError } from '../kernel/errors';
 import type { EventStore } from '../kernel/eventStore';
-import type { CommandError } from '../kernel/handleCommand';
+import type { CommandError, StateCache } from '../kernel/handleCommand';
 import type { IdGenerator } from '../kernel/ids';
 import { parseTenantId } from '../kernel/streamName';
 import type { TenantSecret } from '../processes/reservation/reservationKey';
@@ -21,6 +21,8 @@ export interface PrivacyDeps {
   readonly ids: IdGenerator;
   readonly policyFor: (tenantId: string) => CustomerPolicy;
   readonly tenantSecret: (tenantId: string) => TenantSecret;
+  /** The customers facade's state cache: forgetting drops the customer's cached fold from it. */
+  readonly cache?: StateCache;
 }
 
 /** Who asks for an export, for which shop. */
@@ -61,6 +63,7 @@ export const privacyFacade = (deps: PrivacyDeps) => ({
         keys: deps.keys,
         policy: deps.policyFor(tenantId),
         tenantSecret: deps.tenantSecret(tenantId),
+        cache: deps.cache,
       },
       customerId,
       {

@@ -2,6 +2,7 @@ import * as E from 'fp-ts/Either';
 import type { Clock } from '../../kernel/clock';
 import type { Actor } from '../../kernel/envelope';
 import type { TillstreamError } from '../../kernel/errors';
+import type { StateCache } from '../../kernel/handleCommand';
 import type { IdGenerator } from '../../kernel/ids';
 import { parseTenantId } from '../../kernel/streamName';
 import type { TenantSecret } from '../reservation/reservationKey';
@@ -20,6 +21,8 @@ export interface MergeDeps {
   readonly policyFor: (tenantId: string) => MergePolicy;
   /** Keys the reservation hashes; the same secret the customers facade uses. */
   readonly tenantSecret: (tenantId: string) => TenantSecret;
+  /** Folded states kept between commands (see `stateCache`); the same cache the other facades use. */
+  readonly cache?: StateCache;
 }
 
 /** A merge of `sourceCustomerId` (which disappears) into `targetCustomerId` (which survives). */
@@ -51,6 +54,7 @@ export const mergeFacade = (deps: MergeDeps) => {
     policy: deps.policyFor(tenantId),
     tenantSecret: deps.tenantSecret(tenantId),
     now: deps.clock.now,
+    cache: deps.cache,
   });
 
   const checked = (r: MergeRequest): E.Either<TillstreamError, FieldChoices> => {

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import type { CustomerProfile } from '../../customer/customerProfile';
 import type { EventStore } from '../../kernel/eventStore';
-import { decodeEvent, type CommandError } from '../../kernel/handleCommand';
+import { decodeEvent, type CommandError, type StateCache } from '../../kernel/handleCommand';
 import { allowedIn } from '../../order/orderDecider';
 import { isExpired, type PointsLot } from '../../wallet/pointsLot';
 import type { OrderDebt } from '../../wallet/walletEvents';
@@ -22,6 +22,8 @@ export interface MergeProcessDeps {
   readonly policy: MergePolicy;
   readonly tenantSecret: TenantSecret;
   readonly now: () => Date;
+  /** Folded states kept between commands (see `stateCache`), shared with the other facades. */
+  readonly cache?: StateCache | undefined;
 }
 
 /** Which customers to merge, and which values survive. */

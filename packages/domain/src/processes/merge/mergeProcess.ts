@@ -97,26 +97,44 @@ const stepMeta = (run: Run, step: string): CommandMetadata => ({
 });
 
 const record = (run: Run, step: MergeEvent) =>
-  handleCommand(run.deps.store, mergeAggregate, mergeStream(run.tenantId, run.mergeId), {
-    type: 'RecordMergeStep',
-    data: { step },
-    metadata: { ...stepMeta(run, step.type), actor: run.actor },
-  });
+  handleCommand(
+    run.deps.store,
+    mergeAggregate,
+    mergeStream(run.tenantId, run.mergeId),
+    {
+      type: 'RecordMergeStep',
+      data: { step },
+      metadata: { ...stepMeta(run, step.type), actor: run.actor },
+    },
+    { cache: run.deps.cache },
+  );
 
 const setLock = async (run: Run, customerId: string, take: boolean, outcome: 'completed' | 'abandoned') => {
   const stream = mergeLockStream(run.tenantId, customerId);
   const side = customerId === run.sourceId ? ('source' as const) : ('target' as const);
   return take
-    ? handleCommand(run.deps.store, mergeLockAggregate, stream, {
-        type: 'TakeMergeLock',
-        data: { customerId, mergeId: run.mergeId, side },
-        metadata: stepMeta(run, `lock:${customerId}`),
-      })
-    : handleCommand(run.deps.store, mergeLockAggregate, stream, {
-        type: 'ReleaseMergeLock',
-        data: { customerId, mergeId: run.mergeId, outcome },
-        metadata: stepMeta(run, `unlock:${customerId}`),
-      });
+    ? handleCommand(
+        run.deps.store,
+        mergeLockAggregate,
+        stream,
+        {
+          type: 'TakeMergeLock',
+          data: { customerId, mergeId: run.mergeId, side },
+          metadata: stepMeta(run, `lock:${customerId}`),
+        },
+        { cache: run.deps.cache },
+      )
+    : handleCommand(
+        run.deps.store,
+        mergeLockAggregate,
+        stream,
+        {
+          type: 'ReleaseMergeLock',
+          data: { customerId, mergeId: run.mergeId, outcome },
+          metadata: stepMeta(run, `unlock:${customerId}`),
+        },
+        { cache: run.deps.cache },
+      );
 };
 
 const unlockAll = async (run: Run, outcome: 'completed' | 'abandoned') => {
@@ -165,6 +183,7 @@ const passPointOfNoReturn = async (run: Run): Promise<E.Either<CommandError, voi
         data: { customerId: run.sourceId, survivorId: run.targetId, mergeId: run.mergeId },
         metadata: stepMeta(run, 'close-source'),
       },
+      { cache: run.deps.cache },
     );
     if (E.isLeft(closed)) return isDecisionError(closed.left) ? abandon(run, closed.left) : closed;
   }
@@ -189,7 +208,7 @@ const moveOrders = async (run: Run): Promise<E.Either<CommandError, readonly Mer
     (id) => `${run.mergeId}:${moveStep(id)}`,
   );
   if (E.isLeft(found)) return found;
-  const orderDeps = { store: run.deps.store, walletPolicy: run.deps.policy.wallet };
+  const orderDeps = { store: run.deps.store, walletPolicy: run.deps.policy.wallet, cache: run.deps.cache };
   const out: MergedOrder[] = [];
   for (const { order, lifecycle } of found.right) {
     if (order.customerId === run.sourceId && lifecycle === 'payment_pending')
@@ -223,7 +242,10 @@ const TRANSFER_ATTEMPTS = 1000;
 const moveWallet = async (run: Run): Promise<E.Either<CommandError, MergeWalletMoved['data']>> => {
   const { store, policy } = run.deps;
   const wallet = (command: WalletCommand) =>
-    handleWalletCommand(store, policy.wallet, command, { maxAttempts: TRANSFER_ATTEMPTS });
+    handleWalletCommand(store, policy.wallet, command, {
+      maxAttempts: TRANSFER_ATTEMPTS,
+      cache: run.deps.cache,
+    });
   const out = await wallet({
     type: 'TransferOut',
     data: { customerId: run.sourceId, mergeId: run.mergeId, toCustomerId: run.targetId },
@@ -311,11 +333,12 @@ const settleIdentifiers = async (
         data: { kind: id.kind, fromHolderId: run.sourceId, toHolderId: run.targetId },
         metadata: stepMeta(run, `handover:${id.kind}`),
       },
+      { cache: run.deps.cache },
     );
     if (E.isLeft(handed)) return handed;
   }
 
-  const customerDeps = { store, policy: policy.customer, tenantSecret };
+  const customerDeps = { store, policy: policy.customer, tenantSecret, cache: run.deps.cache };
   for (const change of plan.changes) {
     const command = {
       type: change.type,

@@ -68,6 +68,7 @@ const send = (deps: OrderProcessDeps, meta: CommandMetadata, step: IndexStep) =>
       ...step.command,
       metadata: { ...meta, commandId: step.key, causationId: meta.commandId },
     } as CustomerOrderIndexCommand,
+    { cache: deps.cache },
   );
 
 /**

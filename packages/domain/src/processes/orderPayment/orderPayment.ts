@@ -2,7 +2,7 @@ import * as E from 'fp-ts/Either';
 import type { Command, CommandMetadata, DecisionError } from '../../kernel/decider';
 import { DomainError } from '../../kernel/errors';
 import type { EventStore } from '../../kernel/eventStore';
-import { handleCommand, type CommandError } from '../../kernel/handleCommand';
+import { handleCommand, type CommandError, type StateCache } from '../../kernel/handleCommand';
 import type { OrderCommand, PayOrder } from '../../order/orderCommands';
 import type { OrderEvent, OrderPaymentStarted, PaymentMethod } from '../../order/orderEvents';
 import type { OrderState } from '../../order/orderState';
@@ -17,10 +17,12 @@ import { linkFirst, settleLinks } from './orderLinks';
 import { MAX_MERGE_HOPS, readdressed, survivorOf } from './walletRedirect';
 import { effectsOf, paymentKey, paymentReverts, paymentSteps, type WalletStep } from './walletSteps';
 
-/** What the order process needs: the store and the shop's wallet rules. */
+/** What the order process needs: the store, the shop's wallet rules and, optionally, a state cache. */
 export interface OrderProcessDeps {
   readonly store: EventStore;
   readonly walletPolicy: WalletPolicy;
+  /** Folded orders, wallets and order indexes kept between commands (see `stateCache`). */
+  readonly cache?: StateCache | undefined;
 }
 
 /** What an order command did: the order events it wrote (or wrote when first sent) and the order after everything it caused. */
@@ -42,13 +44,16 @@ type Outcome<A> = Promise<E.Either<CommandError, A>>;
 const isDecisionError = (error: CommandError): error is DecisionError =>
   error.kind === 'domain' || error.kind === 'validation' || error.kind === 'permission';
 
-// Each wallet step is its own command, keyed for idempotency, caused by the order command.
+// Each wallet step is its own command, keyed for idempotency, caused by the order command. The
+// order process is its actor (`system`, `order:<id>`): the wallet's order-bound movements (debt,
+// refunds, reversals) are the process's alone, and the causation id leads to the person who acted.
 const stepCommand = (step: WalletStep, meta: CommandMetadata): WalletCommand =>
   ({
     type: step.type,
     data: step.data,
     metadata: {
       ...meta,
+      actor: { role: 'system', id: `order:${step.data.orderId ?? ''}` },
       commandId: step.key,
       correlationId: meta.correlationId ?? meta.commandId,
       causationId: meta.commandId,
@@ -60,7 +65,9 @@ const stepCommand = (step: WalletStep, meta: CommandMetadata): WalletCommand =>
 const runStep = async (deps: OrderProcessDeps, meta: CommandMetadata, step: WalletStep): Outcome<void> => {
   let current = step;
   for (let hop = 0; ; hop++) {
-    const done = await handleWalletCommand(deps.store, deps.walletPolicy, stepCommand(current, meta));
+    const done = await handleWalletCommand(deps.store, deps.walletPolicy, stepCommand(current, meta), {
+      cache: deps.cache,
+    });
     if (E.isRight(done)) return E.right(undefined);
     const survivor = survivorOf(done.left);
     if (survivor === undefined || hop >= MAX_MERGE_HOPS) return done;
@@ -115,6 +122,7 @@ const orderCommand = (deps: OrderProcessDeps, command: OrderCommand) =>
     orderAggregate,
     orderStreamName(command.metadata.tenantId, command.data.orderId),
     command,
+    { cache: deps.cache },
   );
 
 /**

@@ -6,7 +6,13 @@ import type { CustomerPolicy } from '../../customer/customerPolicy';
 import { evolveCustomer, initialCustomerState, type CustomerState } from '../../customer/customerState';
 import { DomainError, type ErrorDetails } from '../../kernel/errors';
 import type { EventStore } from '../../kernel/eventStore';
-import { decodeEvent, handleCommand, type CommandError } from '../../kernel/handleCommand';
+import {
+  decodeEvent,
+  dropCachedFold,
+  handleCommand,
+  type CommandError,
+  type StateCache,
+} from '../../kernel/handleCommand';
 import { streamName } from '../../kernel/streamName';
 import type { TenantSecret } from '../reservation/reservationKey';
 import {
@@ -27,6 +33,8 @@ export interface CustomerProcessDeps {
   readonly policy: CustomerPolicy;
   /** The tenant's secret for reservation hashes. */
   readonly tenantSecret: TenantSecret;
+  /** Folded customers kept between commands (see `stateCache`). */
+  readonly cache?: StateCache | undefined;
 }
 
 /** Something the operator should know that did not stop the command (a shared tax id, a registry that did not answer). */
@@ -145,10 +153,14 @@ export const runCustomerCommand = async (
 
   const history = await readHistory(store, stream, commandId);
   if (E.isLeft(history)) return history;
+  // A customer forgotten by any instance decodes erased now; a fold cached before would not.
+  const { state: current } = history.right;
+  if (current.exists && current.status.kind === 'forgotten')
+    dropCachedFold(deps.cache, store, aggregate, stream);
 
   if (history.right.replay !== undefined) {
     const { before, after } = history.right.replay;
-    const replayed = await handleCommand(store, aggregate, stream, command);
+    const replayed = await handleCommand(store, aggregate, stream, command, { cache: deps.cache });
     if (E.isLeft(replayed)) return replayed;
     // Only values this customer still has reserved are its to confirm; a shared tax id is not.
     const added = idsOf(after, policy).filter((id) => !includesIdentifier(idsOf(before, policy), id));
@@ -202,7 +214,7 @@ export const runCustomerCommand = async (
 
   let written;
   try {
-    written = await handleCommand(store, aggregate, stream, command);
+    written = await handleCommand(store, aggregate, stream, command, { cache: deps.cache });
   } catch (failure) {
     // The store failed mid-way: give back what was claimed, or leave it for the grace period if that fails too.
     await releaseAll(claimed).catch(() => undefined);
