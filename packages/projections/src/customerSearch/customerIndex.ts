@@ -24,8 +24,10 @@ export interface CustomerIndex {
     prefix: string,
     visit: (postings: readonly number[]) => boolean | void,
   ) => void;
-  /** Whether a slot's `field` has a word starting with `key`: 0 no, 1 as a prefix, 2 the whole word. */
-  readonly matchWord: (slot: number, field: TextField, key: string) => 0 | 1 | 2;
+  /** `from` plus the postings of `field`'s keys starting with `prefix`, counted until the sum reaches `bound`. */
+  readonly countPrefix: (field: TextField, prefix: string, from: number, bound: number) => number;
+  /** Whether a slot has a word starting with `key` in one of `fields`: 0 no, 1 as a prefix, 2 the whole word. */
+  readonly matchWord: (slot: number, fields: FieldMask, key: string) => 0 | 1 | 2;
   readonly idOf: (slot: number) => string;
   readonly documentOf: (slot: number) => CustomerDocument;
   /** Live customers held. */
@@ -34,14 +36,33 @@ export interface CustomerIndex {
   readonly capacity: () => number;
 }
 
+/** A set of text fields as bits (see `fieldMask`), so a match over several fields is one scan. */
+export type FieldMask = number;
+
+/** The bits of the given fields. */
+export const fieldMask = (fields: readonly TextField[]): FieldMask => {
+  let mask = 0;
+  for (let i = 0; i < fields.length; i++) mask |= 1 << TEXT_FIELDS.indexOf(fields[i] as TextField);
+  return mask;
+};
+
 const FIELD_SEPARATOR = '\u001f';
 // One control character per field precedes each of its word keys in a customer's key string, so
 // "does field f have a word starting with k" is one `indexOf(marker + k)` on one string.
-const MARKERS = TEXT_FIELDS.map((_, i) => String.fromCharCode(1 + i));
-const LAST_MARKER = MARKERS.length;
-const markerOf = (field: TextField): string => MARKERS[TEXT_FIELDS.indexOf(field)] as string;
+const MARKER = Object.fromEntries(TEXT_FIELDS.map((f, i) => [f, String.fromCharCode(1 + i)])) as Record<
+  TextField,
+  string
+>;
+const LAST_MARKER = TEXT_FIELDS.length;
+const markerOf = (field: TextField): string => MARKER[field];
 const COMPACT_FIELDS: ReadonlySet<TextField> = new Set<TextField>(['houseNumber', 'postalCode']);
 const SUFFIX = 4;
+const PLURAL: Readonly<Record<IdentifierKind, keyof CustomerDocument>> = {
+  phone: 'phones',
+  card: 'cards',
+  taxId: 'taxIds',
+  email: 'emails',
+};
 const NO_IDENTIFIERS: readonly string[] = [];
 const NONE: readonly number[] = [];
 
@@ -156,24 +177,23 @@ export const customerIndex = (): CustomerIndex => {
   };
 
   const documentOf = (slot: number): CustomerDocument => {
-    const parts = (raw[slot] ?? '').split(FIELD_SEPARATOR);
+    const own = raw[slot] ?? '';
     const out: Record<string, string | string[]> = {};
-    TEXT_FIELDS.forEach((field, i) => {
-      const value = parts[i];
-      if (value !== undefined && value !== '') out[field] = value;
-    });
+    // Walks the separators instead of splitting: a search builds one document per hit.
+    let start = 0;
+    for (let i = 0; i < TEXT_FIELDS.length; i++) {
+      const end = own.indexOf(FIELD_SEPARATOR, start);
+      const stop = end < 0 ? own.length : end;
+      if (stop > start) out[TEXT_FIELDS[i] as TextField] = own.slice(start, stop);
+      if (end < 0) break;
+      start = end + 1;
+    }
     const held = identifiers[slot] ?? NO_IDENTIFIERS;
-    const plural: Record<IdentifierKind, string> = {
-      phone: 'phones',
-      card: 'cards',
-      taxId: 'taxIds',
-      email: 'emails',
-    };
     for (let i = 0; i < held.length; i += 2) {
-      const name = plural[held[i] as IdentifierKind];
-      const list = (out[name] as string[] | undefined) ?? [];
-      list.push(held[i + 1] as string);
-      out[name] = list;
+      const name = PLURAL[held[i] as IdentifierKind];
+      const list = out[name];
+      if (Array.isArray(list)) list.push(held[i + 1] as string);
+      else out[name] = [held[i + 1] as string];
     }
     return out as CustomerDocument;
   };
@@ -231,12 +251,16 @@ export const customerIndex = (): CustomerIndex => {
       });
     },
     forPrefix: (field, prefix, visit) => words.forPrefix(markerOf(field) + prefix, visit),
-    matchWord: (slot, field, key) => {
+    countPrefix: (field, prefix, from, bound) => words.countPrefix(markerOf(field) + prefix, from, bound),
+    matchWord: (slot, fields, key) => {
       const own = keys[slot] ?? '';
-      const needle = markerOf(field) + key;
       let best: 0 | 1 | 2 = 0;
-      for (let at = own.indexOf(needle); at >= 0; at = own.indexOf(needle, at + 1)) {
-        const after = own.charCodeAt(at + needle.length);
+      // One scan for all fields: a hit counts where a field marker precedes it (a word start) and
+      // that field is one of `fields`; no marked needle is built per field and customer.
+      for (let at = own.indexOf(key); at > 0; at = own.indexOf(key, at + 1)) {
+        const marker = own.charCodeAt(at - 1);
+        if (marker > LAST_MARKER || (fields & (1 << (marker - 1))) === 0) continue;
+        const after = own.charCodeAt(at + key.length);
         if (Number.isNaN(after) || after <= LAST_MARKER) return 2;
         best = 1;
       }

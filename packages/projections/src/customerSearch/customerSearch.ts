@@ -11,6 +11,7 @@ import { customerIndex, fieldKeys, type CustomerIndex } from './customerIndex';
 import { textKeys } from './fold';
 import type { IdentifierReaders } from './identifierReaders';
 import type { CustomerSearchPolicy } from './searchPolicy';
+import { wordMatcher, type RankedSlots, type WordCondition, type WordMatcher } from './wordMatcher';
 
 /** How a hit was found; identifiers first, in this order of rank. */
 export type MatchKind = IdentifierKind | 'phoneEnding' | 'text';
@@ -68,6 +69,8 @@ const VAT_PREFIX = /^[A-Z]{2}(?=\d)/;
 const MIN_DIGITS = 3;
 const ONLY_DIGITS = /^\p{Nd}+$/u;
 const DIGIT = /\p{Nd}/u;
+const POSTAL_CODE: readonly TextField[] = ['postalCode'];
+const NONE: readonly number[] = [];
 const SEARCH_FIELDS: readonly string[] = [...TEXT_FIELDS, ...IDENTIFIER_KINDS];
 const isIdentifier = (field: SearchField): field is IdentifierKind =>
   (IDENTIFIER_KINDS as readonly string[]).includes(field);
@@ -87,203 +90,86 @@ const taxIdKeys = (query: string): string[] => {
 
 const capitalised = (word: string): string => word.charAt(0).toLocaleUpperCase() + word.slice(1);
 
-/** Collects ranked hits without repeating a customer. */
+/** Collects ranked hits without repeating a customer (a hit list is short: a scan beats a set). */
 const collector = (index: CustomerIndex, limit: number) => {
-  const seen = new Set<number>();
   const hits: SearchHit[] = [];
-  return {
-    seen,
-    add: (slot: number, matchedBy: MatchKind) => {
-      if (seen.has(slot) || hits.length >= limit) return;
-      seen.add(slot);
-      hits.push({ customerId: index.idOf(slot), matchedBy, customer: index.documentOf(slot) });
-    },
-    hits,
+  const slots: number[] = [];
+  const add = (slot: number, matchedBy: MatchKind) => {
+    if (hits.length >= limit || slots.includes(slot)) return;
+    slots.push(slot);
+    hits.push({ customerId: index.idOf(slot), matchedBy, customer: index.documentOf(slot) });
   };
-};
-
-/** One condition on a text field: every key must start a word of one of `fields`. */
-interface WordCondition {
-  readonly fields: readonly TextField[];
-  readonly key: string;
-}
-
-/** Marks over the slots of an index, kept between queries (searches are synchronous). */
-interface Scratch {
-  marks: Uint16Array;
-  /** Marks below it are stale: each query takes two fresh values, so no pass is spent clearing. */
-  stamp: number;
-}
-
-const scratches = new WeakMap<CustomerIndex, Scratch>();
-
-/** The index's marks with two unused stamps: `seen` for the first condition, `seen + 1` for both. */
-const freshStamps = (index: CustomerIndex): { marks: Uint16Array; seen: number } => {
-  let s = scratches.get(index);
-  if (s === undefined || s.marks.length < index.capacity()) {
-    s = { marks: new Uint16Array(Math.max(1024, index.capacity() * 2)), stamp: 1 };
-    scratches.set(index, s);
-  }
-  if (s.stamp + 2 > 0xffff) {
-    s.marks.fill(0);
-    s.stamp = 1;
-  }
-  const seen = s.stamp;
-  s.stamp += 2;
-  return { marks: s.marks, seen };
-};
-
-/** Slots satisfying every word condition, ranked by how many keys matched whole words. */
-const matchWords = (
-  index: CustomerIndex,
-  conditions: readonly WordCondition[],
-  limit: number,
-  within?: readonly number[],
-) => {
-  if (conditions.length === 0) return within === undefined ? [] : [...within];
-  let candidates: readonly number[];
-  if (within !== undefined) candidates = within;
-  else {
-    // The two conditions with the fewest postings are intersected on a bitmap of slots; every
-    // condition is then checked on the (small) intersection by its key string.
-    const ranked: { cost: number; condition: WordCondition }[] = [];
-    for (const condition of [...conditions].sort((a, b) => b.key.length - a.key.length)) {
-      const bound = ranked[1]?.cost ?? Infinity;
-      let cost = 0;
-      for (const field of condition.fields)
-        index.forPrefix(field, condition.key, (postings) => {
-          cost += postings.length;
-          return cost < bound;
-        });
-      ranked.push({ cost, condition });
-      ranked.sort((a, b) => a.cost - b.cost);
-    }
-    const driver = (ranked[0] as { condition: WordCondition }).condition;
-    const second = ranked[1]?.condition;
-    const { marks, seen } = freshStamps(index);
-    const both = seen + 1;
-    const found: number[] = [];
-    // Tight loops over the postings arrays (no callback per slot): this is the whole cost of a
-    // query whose two words are each held by tens of thousands of customers.
-    const mark = (postings: readonly number[]) => {
-      for (let i = 0; i < postings.length; i++) marks[postings[i] as number] = seen;
-    };
-    const keep = (postings: readonly number[]) => {
-      for (let i = 0; i < postings.length; i++) {
-        const slot = postings[i] as number;
-        if (marks[slot] === seen) {
-          marks[slot] = both;
-          found.push(slot);
-        }
-      }
-    };
-    if (second === undefined) {
-      // One condition: every slot once, though it may sit under several keys and fields.
-      const collect = (postings: readonly number[]) => {
-        for (let i = 0; i < postings.length; i++) {
-          const slot = postings[i] as number;
-          if (marks[slot] !== seen) {
-            marks[slot] = seen;
-            found.push(slot);
-          }
-        }
-      };
-      for (const field of driver.fields) index.forPrefix(field, driver.key, collect);
-    } else {
-      for (const field of driver.fields) index.forPrefix(field, driver.key, mark);
-      for (const field of second.fields) index.forPrefix(field, second.key, keep);
-    }
-    candidates = found;
-  }
-  const scored: { slot: number; score: number }[] = [];
-  // Once `limit` candidates match every word whole, nothing can outrank them: stop there.
-  const fullScore = conditions.length * 2;
-  let perfect = 0;
-  for (const slot of candidates) {
-    if (perfect >= limit) break;
-    let score = 0;
-    let all = true;
-    for (const { fields, key } of conditions) {
-      let match: 0 | 1 | 2 = 0;
-      for (const field of fields) {
-        const m = index.matchWord(slot, field, key);
-        if (m > match) match = m;
-        if (match === 2) break;
-      }
-      if (match === 0) {
-        all = false;
-        break;
-      }
-      score += match;
-    }
-    if (all) scored.push({ slot, score });
-    if (all && score === fullScore) perfect++;
-  }
-  scored.sort((a, b) => b.score - a.score || a.slot - b.slot);
-  return scored.map((s) => s.slot);
+  const addAll = (found: readonly number[], matchedBy: MatchKind) => {
+    for (let i = 0; i < found.length; i++) add(found[i] as number, matchedBy);
+  };
+  const addRanked = (ranked: RankedSlots, matchedBy: MatchKind) => {
+    for (let i = 0; i < ranked.count; i++) add(ranked.slots[i] as number, matchedBy);
+  };
+  return { addAll, addRanked, hits };
 };
 
 /** Creates the search; feed it through `index(tenantId).put/merge` or the customer search projection. */
 export const customerSearch = (options: CustomerSearchOptions): CustomerSearch => {
   const { policyFor, readers } = options;
-  const tenants = new Map<string, CustomerIndex>();
-  const indexOf = (tenantId: string): CustomerIndex => {
-    let index = tenants.get(tenantId);
-    if (index === undefined) {
-      index = customerIndex();
-      tenants.set(tenantId, index);
+  const tenants = new Map<string, { readonly index: CustomerIndex; readonly words: WordMatcher }>();
+  const tenantOf = (tenantId: string) => {
+    let tenant = tenants.get(tenantId);
+    if (tenant === undefined) {
+      const index = customerIndex();
+      tenant = { index, words: wordMatcher(index) };
+      tenants.set(tenantId, tenant);
     }
-    return index;
+    return tenant;
   };
+  const indexOf = (tenantId: string): CustomerIndex => tenantOf(tenantId).index;
 
   const exactIdentifiers = (
     index: CustomerIndex,
     policy: CustomerSearchPolicy,
-    add: (slot: number, by: MatchKind) => void,
+    addAll: (slots: readonly number[], by: MatchKind) => void,
     query: string,
   ): boolean => {
     // Parsing a phone is the dearest step of a word query, and a query without digits is no phone.
     const phone = DIGIT.test(query) ? readers.phone(query, policy.defaultCountry) : undefined;
-    const phoneHolders = phone === undefined ? [] : index.exact('phone', phone);
-    phoneHolders.forEach((s) => add(s, 'phone'));
+    const phoneHolders = phone === undefined ? NONE : index.exact('phone', phone);
+    addAll(phoneHolders, 'phone');
     for (const format of policy.cardFormats) {
       const card = readers.card(query, format);
-      if (card !== undefined) index.exact('card', card).forEach((s) => add(s, 'card'));
+      if (card !== undefined) addAll(index.exact('card', card), 'card');
     }
-    for (const key of taxIdKeys(query)) index.exact('taxId', key).forEach((s) => add(s, 'taxId'));
+    for (const key of taxIdKeys(query)) addAll(index.exact('taxId', key), 'taxId');
     return phoneHolders.length > 0;
   };
 
   const search = (tenantId: string, input: string): SearchResult => {
     const query = input.trim();
     const policy = policyFor(tenantId);
-    const index = indexOf(tenantId);
-    const { add, hits } = collector(index, policy.limit);
+    const { index, words } = tenantOf(tenantId);
+    const { addAll, addRanked, hits } = collector(index, policy.limit);
     if (query === '') return { hits };
 
     if (EMAIL.test(query)) {
-      index.exact('email', query).forEach((s) => add(s, 'email'));
+      addAll(index.exact('email', query), 'email');
       return hits.length > 0 ? { hits } : { hits, prefill: { email: query } };
     }
 
-    const phoneFound = exactIdentifiers(index, policy, add, query);
+    const phoneFound = exactIdentifiers(index, policy, addAll, query);
     const digits = readers.digits(query);
     if (isNumeric(query, digits)) {
       // A complete number that matched needs no ending search: it would find the same customer again.
       if (!phoneFound && ONLY_DIGITS.test(query.replace(PHONE_PUNCTUATION, '')))
-        index.phoneEndingWith(digits).forEach((s) => add(s, 'phoneEnding'));
+        addAll(index.phoneEndingWith(digits), 'phoneEnding');
       const postal = fieldKeys('postalCode', query)[0];
       if (postal !== undefined)
-        matchWords(index, [{ fields: ['postalCode'], key: postal }], policy.limit).forEach((s) =>
-          add(s, 'text'),
-        );
+        addRanked(words.match([{ fields: POSTAL_CODE, key: postal }], policy.limit), 'text');
       if (hits.length > 0) return { hits };
       return { hits, prefill: { phone: readers.phone(query, policy.defaultCountry) ?? query } };
     }
 
-    const keys = [...new Set(textKeys(query))];
-    const conditions = keys.map((key) => ({ fields: policy.defaultFields, key }));
-    matchWords(index, conditions, policy.limit).forEach((s) => add(s, 'text'));
+    const conditions: WordCondition[] = [];
+    for (const key of textKeys(query))
+      if (!conditions.some((c) => c.key === key)) conditions.push({ fields: policy.defaultFields, key });
+    addRanked(words.match(conditions, policy.limit), 'text');
     if (hits.length > 0) return { hits };
     const [first, ...rest] = query.split(/\s+/u).map(capitalised);
     return {
@@ -323,7 +209,7 @@ export const customerSearch = (options: CustomerSearchOptions): CustomerSearch =
         ),
       );
     const policy = policyFor(tenantId);
-    const index = indexOf(tenantId);
+    const { index, words } = tenantOf(tenantId);
     const pairs = fields.map((field, i) => ({ field: field as SearchField, value: values[i] as string }));
 
     // Identifier conditions are exact and small: intersect them first, then check words on what is left.
@@ -338,10 +224,12 @@ export const customerSearch = (options: CustomerSearchOptions): CustomerSearch =
       if (!isIdentifier(field))
         for (const key of fieldKeys(field, value)) conditions.push({ fields: [field], key });
 
-    const { add, hits } = collector(index, policy.limit);
+    const { addAll, addRanked, hits } = collector(index, policy.limit);
     const firstIdentifier = pairs.find((p) => isIdentifier(p.field))?.field as IdentifierKind | undefined;
     const matchedBy: MatchKind = firstIdentifier ?? 'text';
-    matchWords(index, conditions, policy.limit, within).forEach((s) => add(s, matchedBy));
+    // Identifiers alone keep the order they were found in; words rank what they match.
+    if (conditions.length === 0) addAll(within ?? NONE, matchedBy);
+    else addRanked(words.match(conditions, policy.limit, within), matchedBy);
     if (hits.length > 0) return E.right({ hits });
     const typed = (field: SearchField) => pairs.find((p) => p.field === field)?.value;
     const prefill: Record<string, string> = {};

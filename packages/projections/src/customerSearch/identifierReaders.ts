@@ -18,9 +18,17 @@ export interface IdentifierReaders {
   readonly card: (input: string, format: CardFormat) => string | undefined;
 }
 
+// What `parseCardNumber` accepts at most: ASCII letters and digits with spaces, dots or dashes.
+// Anything else (a Cyrillic or accented name) would only be refused, and a refusal builds an
+// error with a stack trace: dear, and garbage, on every word query.
+const CARD_CHARACTERS = /^[0-9A-Za-z\s.-]+$/;
+
 /** Readers built on the domain's phone and card values. */
 export const domainIdentifierReaders: IdentifierReaders = {
   phone: (input, country) => O.toUndefined(parsePhoneQuery(input, country)),
   digits: phoneDigits,
-  card: (input, format) => E.getOrElseW(() => undefined)(parseCardNumber(input, { format })),
+  card: (input, format) =>
+    CARD_CHARACTERS.test(input)
+      ? E.getOrElseW(() => undefined)(parseCardNumber(input, { format }))
+      : undefined,
 };

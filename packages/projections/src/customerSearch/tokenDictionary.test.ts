@@ -38,6 +38,34 @@ describe('token dictionary', () => {
     );
   });
 
+  it('counts the postings under a prefix, and stops counting once the bound is reached', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.stringMatching(/^[abc]{1,4}$/), fc.nat(50)), { maxLength: 200 }),
+        fc.stringMatching(/^[abc]{0,3}$/),
+        fc.nat(60),
+        fc.nat(5),
+        (pairs, prefix, bound, from) => {
+          const dict = tokenDictionary();
+          const model = new Map<string, Set<number>>();
+          for (const [key, slot] of pairs) {
+            const held = model.get(key) ?? new Set<number>();
+            if (!held.has(slot)) dict.add(key, slot);
+            model.set(key, held.add(slot));
+          }
+          let total = from;
+          for (const [key, slots] of model) if (key.startsWith(prefix)) total += slots.size;
+          expect(dict.countPrefix(prefix, from, Infinity)).toBe(total);
+          const counted = dict.countPrefix(prefix, from, bound);
+          // Below the bound the count is exact; at or past it, it only says "at least the bound".
+          if (counted < bound) expect(counted).toBe(total);
+          else expect(total).toBeGreaterThanOrEqual(bound);
+          expect(counted).toBeLessThanOrEqual(total);
+        },
+      ),
+    );
+  });
+
   it('keeps answering after more keys than the side array holds', () => {
     const dict = tokenDictionary();
     for (let i = 0; i < 10_000; i++) dict.add(`k${String(i).padStart(5, '0')}`, i);

@@ -11,6 +11,8 @@ export interface TokenDictionary {
   readonly remove: (key: string, slot: number) => void;
   /** Calls `visit` with the postings of every key starting with `prefix`; stops when it returns false. */
   readonly forPrefix: (prefix: string, visit: (postings: readonly number[]) => boolean | void) => void;
+  /** `from` plus the postings of the keys starting with `prefix`, counted key by key until the sum reaches `bound`. */
+  readonly countPrefix: (prefix: string, from: number, bound: number) => number;
   /** How many keys are held (for measurements). */
   readonly size: () => number;
 }
@@ -73,6 +75,18 @@ export const tokenDictionary = (): TokenDictionary => {
     return true;
   };
 
+  // A loop of its own rather than `forPrefix` with a counting callback: a query calls it once per
+  // condition and field, and should allocate nothing.
+  const count = (keys: readonly string[], prefix: string, from: number, bound: number) => {
+    let sum = from;
+    for (let i = lowerBound(keys, prefix); i < keys.length && sum < bound; i++) {
+      const key = keys[i] as string;
+      if (!key.startsWith(prefix)) break;
+      sum += postings.get(key)?.length ?? 0;
+    }
+    return sum;
+  };
+
   return {
     add: (key, slot) => {
       const list = postings.get(key);
@@ -91,6 +105,11 @@ export const tokenDictionary = (): TokenDictionary => {
     forPrefix: (prefix, visit) => {
       settle();
       if (scan(side, prefix, visit)) scan(main, prefix, visit);
+    },
+    countPrefix: (prefix, from, bound) => {
+      settle();
+      const sum = count(side, prefix, from, bound);
+      return sum < bound ? count(main, prefix, sum, bound) : sum;
     },
     size: () => postings.size,
   };
