@@ -1,11 +1,14 @@
 import {
+  customerEvents,
   decodeEvent,
   orderEvents,
   parseStreamName,
+  reservationEvents,
   walletEvents,
   type StoredEvent,
 } from '@tillstream/domain';
-import { auditTrail } from '@tillstream/projections';
+import { auditTrail, type UniquenessRegistryOptions } from '@tillstream/projections';
+import { customerRoll } from './customerRoll';
 import * as E from 'fp-ts/Either';
 import { logIntegrity } from './logIntegrity';
 import { mergeLedger, type MergeSummary } from './mergeLedger';
@@ -32,6 +35,8 @@ export interface AuditOptions {
   readonly customer?: string;
   /** Report balances, debts, points and states as they stood at this instant. */
   readonly asOf?: Date;
+  /** Each shop's reservation secret and policy: checks that no identifier is held by two live customers. */
+  readonly identifiers?: UniquenessRegistryOptions;
 }
 
 /** Everything the replay found. */
@@ -44,6 +49,13 @@ export interface AuditReport {
   readonly wallets: readonly WalletSummary[];
   readonly orders: readonly OrderSummary[];
   readonly merges: readonly MergeSummary[];
+  /**
+   * Customers forgotten at their request (GDPR art. 17): their personal fields read `[erased]`,
+   * which is expected, not an error; their money, orders and merges were checked as anyone's.
+   */
+  readonly erased: readonly string[];
+  /** Whether the identifier rule ran (a tenant secret was given). */
+  readonly identifiersChecked: boolean;
   /** Event types no tillstream context owns: read and integrity-checked, but not interpreted. */
   readonly uninterpreted: Readonly<Record<string, number>>;
   readonly violations: readonly Violation[];
@@ -63,7 +75,8 @@ export const auditLog = async (
   const wallets = walletLedger((id) => id === customer);
   const merges = mergeLedger();
   const orders = orderLedger();
-  const trail = auditTrail();
+  const trail = auditTrail(options.identifiers === undefined ? {} : { identifiers: options.identifiers });
+  const customers = customerRoll();
   const tenants = new Set<string>();
   const violations: Violation[] = [];
   const uninterpreted: Record<string, number> = {};
@@ -103,12 +116,24 @@ export const auditLog = async (
         orders.apply(decoded.right, stored);
         trail.apply(decoded.right);
       }
+    } else if (category === 'customer') {
+      const decoded = decodeEvent(customerEvents, stored);
+      if (E.isLeft(decoded)) undecodable(stored, decoded.left.message);
+      else {
+        customers.apply(decoded.right);
+        if (options.identifiers !== undefined) trail.apply(decoded.right);
+      }
+    } else if (options.identifiers !== undefined && category?.startsWith('unique-') === true) {
+      const decoded = decodeEvent(reservationEvents, stored);
+      if (E.isLeft(decoded)) undecodable(stored, decoded.left.message);
+      else trail.apply(decoded.right);
     } else {
       uninterpreted[stored.type] = (uninterpreted[stored.type] ?? 0) + 1;
     }
   }
   // A merge or a payment caught halfway at `asOf` is still running, not broken: only a whole log shows a
   // cross-stream rule broken; the projections' audit trail judges those, and every wallet ledger at any moment.
+  // An identifier caught between two customers at `asOf` may be a registration or merge halfway.
   for (const tenant of tenants)
     for (const v of trail.violations(tenant))
       if (asOf === undefined || v.rule === 'wallet.balance_after_mismatch')
@@ -123,6 +148,8 @@ export const auditLog = async (
     wallets: wallets.summaries().filter((w) => customer === undefined || w.customerId === customer),
     orders: orders.summaries(customer),
     merges: merges.summaries().filter(mine),
+    erased: customers.erased().filter((id) => customer === undefined || id === customer),
+    identifiersChecked: options.identifiers !== undefined,
     uninterpreted,
     violations,
   };

@@ -64,6 +64,8 @@ export const formatCsv = (report: AuditReport): string => {
         w.currency,
       ]);
   }
+  for (const id of report.erased)
+    rows.push(['customer-erased', id, id, undefined, undefined, 'forgotten at their request']);
   for (const v of report.violations)
     rows.push([
       'violation',

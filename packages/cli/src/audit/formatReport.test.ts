@@ -30,6 +30,8 @@ const report: AuditReport = {
     },
   ],
   merges: [],
+  erased: [],
+  identifiersChecked: false,
   uninterpreted: { NoteWritten: 2 },
   violations: [
     {
@@ -45,7 +47,8 @@ it('prints each violation with the events behind it, after the ledgers', () => {
   expect(text).toContain('  alice     EUR       3850     11      0     3');
   expect(text).toContain('Not interpreted (integrity-checked only): NoteWritten ×2');
   expect(text.slice(text.indexOf('Invariant check'))).toBe(
-    'Invariant check\n  1 violation(s):\n  [wallet.balance_mismatch] it does not add up.\n' +
+    'Invariant check\n  (identifiers not checked: no tenant secret given, see --tenant-secret-env)\n' +
+      '  1 violation(s):\n  [wallet.balance_mismatch] it does not add up.\n' +
       '      wallet-shop1.alice@1 (WalletSpent, position 7)\n',
   );
   expect(formatTable({ ...report, violations: [] })).toContain('OK: every invariant holds.');

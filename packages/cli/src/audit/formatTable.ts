@@ -66,6 +66,11 @@ export const formatTable = (report: AuditReport): string => {
       ).map((l) => `  ${l}`),
     );
   }
+  if (report.erased.length > 0)
+    out.push(
+      '',
+      `Erased customers (${report.erased.length}): ${report.erased.join(', ')} — forgotten at their request; personal fields read [erased], money, orders and merges checked as above`,
+    );
   const other = Object.entries(report.uninterpreted);
   if (other.length > 0)
     out.push(
@@ -73,6 +78,8 @@ export const formatTable = (report: AuditReport): string => {
       `Not interpreted (integrity-checked only): ${other.map(([t, n]) => `${t} ×${n}`).join(', ')}`,
     );
   out.push('', 'Invariant check');
+  if (!report.identifiersChecked)
+    out.push('  (identifiers not checked: no tenant secret given, see --tenant-secret-env)');
   if (report.violations.length === 0) out.push('  OK: every invariant holds.');
   else {
     out.push(`  ${report.violations.length} violation(s):`);

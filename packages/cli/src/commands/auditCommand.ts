@@ -3,6 +3,7 @@ import * as E from 'fp-ts/Either';
 import { auditLog, formatCsv, formatTable, type AuditReport } from '../audit';
 import { parseLocation, readLocation } from '../location';
 import { EXIT, reportFailure } from './exitCodes';
+import { identifierCheck } from './identifierCheck';
 
 const formats: Readonly<Record<string, (report: AuditReport) => string>> = {
   table: formatTable,
@@ -11,6 +12,7 @@ const formats: Readonly<Record<string, (report: AuditReport) => string>> = {
 };
 
 interface AuditFlags {
+  readonly tenantSecretEnv?: string;
   readonly tenant?: string;
   readonly customer?: string;
   readonly format: string;
@@ -35,6 +37,10 @@ export const auditCommand = (program: Command): void => {
       '--as-of <timestamp>',
       'balances, debts, points and states as they stood at this ISO-8601 instant',
     )
+    .option(
+      '--tenant-secret-env <variable>',
+      'check that no phone, card, tax id or email is held by two live customers, hashing with the tenant secret read from this environment variable (never pass a secret itself on the command line)',
+    )
     .action(async (source: string, flags: AuditFlags) => {
       const location = parseLocation(source);
       if (E.isLeft(location)) {
@@ -48,8 +54,14 @@ export const auditCommand = (program: Command): void => {
         );
         return;
       }
+      const identifiers = identifierCheck(flags.tenantSecretEnv);
+      if (E.isLeft(identifiers)) {
+        process.exitCode = reportFailure(identifiers.left);
+        return;
+      }
       try {
         const report = await auditLog(readLocation(location.right, flags.tenant), {
+          ...(identifiers.right === undefined ? {} : { identifiers: identifiers.right }),
           ...(flags.tenant === undefined ? {} : { tenant: flags.tenant }),
           ...(flags.customer === undefined ? {} : { customer: flags.customer }),
           ...(asOf === undefined ? {} : { asOf }),

@@ -31,13 +31,17 @@ export const buildBinary = (timeoutMs = 170_000): Promise<void> =>
     );
   });
 
-/** Runs `node dist/bin.js …args` and collects its output. */
-export const runBinary = (args: readonly string[], input?: string): Promise<BinaryRun> =>
+/** Runs `node dist/bin.js …args` and collects its output; `env` adds variables to the child's environment. */
+export const runBinary = (
+  args: readonly string[],
+  input?: string,
+  env: Readonly<Record<string, string>> = {},
+): Promise<BinaryRun> =>
   new Promise((resolve) => {
     const child = execFile(
       process.execPath,
       [binPath, ...args],
-      { cwd: root, timeout: 60_000 },
+      { cwd: root, timeout: 60_000, env: { ...process.env, ...env } },
       (error, stdout, stderr) =>
         resolve({
           code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1,
