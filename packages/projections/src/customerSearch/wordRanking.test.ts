@@ -107,6 +107,18 @@ describe('customer search: ranking of word matches', () => {
     expect(ids(search, 'piet nr4999')).toEqual(['c4999']);
   });
 
+  it('answers the same after more searches than its marks have stamps (they are reused, not cleared)', () => {
+    const search = setup();
+    const index = search.index('shop1');
+    index.put('jan', { firstName: 'Jan', street: 'Voorstraat' });
+    index.put('piet', { firstName: 'Piet', street: 'Voorstraat' });
+    for (let i = 0; i < 40_000; i++) {
+      const query = i % 2 === 0 ? 'jan voorstraat' : 'piet voor';
+      if (i % 4999 === 0 || i > 32_700) expect(ids(search, query)).toEqual([i % 2 === 0 ? 'jan' : 'piet']);
+      else search.search('shop1', query);
+    }
+  });
+
   it('reads a card of letters and digits out of a query, and a query with other letters as words only', () => {
     const search = setup();
     const index = search.index('shop1');
