@@ -1,5 +1,6 @@
 import type { CustomerCommand, EventStore, InMemoryEventStore } from '@tillstream/domain';
 import {
+  cachedKeyStore,
   customerAggregate,
   customerEvents,
   decodeEvent,
@@ -77,6 +78,8 @@ const seeded = async (wrap: (raw: InMemoryEventStore) => EventStore) => {
 const plain = (raw: InMemoryEventStore): EventStore => raw;
 const encrypted = (raw: InMemoryEventStore): EventStore =>
   personalDataStore(raw, { keys: inMemoryKeyStore() });
+const encryptedCachedKeys = (raw: InMemoryEventStore): EventStore =>
+  personalDataStore(raw, { keys: cachedKeyStore(inMemoryKeyStore()) });
 
 /** Command handling and rebuild of customer streams, with personal fields in clear and sealed. */
 export const privacy: Scenario = {
@@ -87,6 +90,7 @@ export const privacy: Scenario = {
     for (const [name, wrap] of [
       ['in clear', plain],
       ['encrypted', encrypted],
+      ['encrypted, cached keys', encryptedCachedKeys],
     ] as const) {
       const { raw, store } = await seeded(wrap);
       // Rebuild first, while both stores hold the same seeded events.

@@ -1,3 +1,4 @@
+export * from './cachedKeyStore';
 export * from './customerExport';
 export * from './erased';
 export * from './forgetCustomer';

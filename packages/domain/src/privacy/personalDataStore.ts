@@ -10,6 +10,8 @@ import { openUnder, sealUnder, type Sealed } from './fieldCipher';
 import type { DataKey, KeyStore, KeySubject } from './keyStore';
 import { valueAt, withValueAt, type PersonalDataSchema } from './personalDataSchema';
 
+const OWN_SUBJECTS_KEPT = 10_000;
+
 /** The key of stored data under which an event keeps its sealed personal fields. */
 export const SEALED_FIELD = '$personal';
 
@@ -93,11 +95,22 @@ export const personalDataStore = (inner: EventStore, options: PersonalDataOption
   const byCategory = new Map((options.schemas ?? personalDataSchemas).map((s) => [s.category, s]));
 
   /** The schema and subjects of an event of a stream; subjects read from the event's clear data. */
+  // The stream's own subject depends on its name alone: parsed once per stream, not once per event.
+  const ownSubject = new Map<string, readonly KeySubject[]>();
   const subjectsOf = (streamName: string, type: string, data: Json): readonly KeySubject[] => {
+    const own = ownSubject.get(streamName);
+    if (own !== undefined) return own;
     const parts = parseStreamName(streamName);
     if (parts === undefined) return [];
-    const named = byCategory.get(parts.category)?.subjectsOf?.(type, data, parts.id) ?? [parts.id];
-    return [...new Set(named)].map((subjectId) => ({ tenantId: parts.tenantId, subjectId }));
+    const schema = byCategory.get(parts.category);
+    if (schema?.subjectsOf === undefined) {
+      const subjects = [{ tenantId: parts.tenantId, subjectId: parts.id }];
+      if (ownSubject.size >= OWN_SUBJECTS_KEPT) ownSubject.clear();
+      ownSubject.set(streamName, subjects);
+      return subjects;
+    }
+    const named = new Set(schema.subjectsOf(type, data, parts.id));
+    return [...named].map((subjectId) => ({ tenantId: parts.tenantId, subjectId }));
   };
 
   const conceal = async (streamName: string, event: EventToAppend, obtain: KeyOf): Promise<EventToAppend> => {

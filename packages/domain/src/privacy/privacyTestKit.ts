@@ -5,6 +5,7 @@ import { manualClock } from '../kernel/clock';
 import type { Role } from '../kernel/envelope';
 import { seededIds } from '../kernel/ids';
 import { inMemoryEventStore } from '../kernel/inMemoryEventStore';
+import { cachedKeyStore } from './cachedKeyStore';
 import { inMemoryKeyStore } from './keyStore';
 import { personalDataStore } from './personalDataStore';
 import { privacyFacade } from './privacyFacade';
@@ -15,7 +16,8 @@ export const TENANT = 'shop1';
 /** A shop whose raw log, keys, and facades over the personal-data store a test can look into. */
 export const privateShop = (policy: Partial<CustomerPolicy> = {}) => {
   const raw = inMemoryEventStore();
-  const keys = inMemoryKeyStore();
+  // Cached, as a production wiring would be: every forget test also proves the cache never serves a destroyed key.
+  const keys = cachedKeyStore(inMemoryKeyStore());
   const store = personalDataStore(raw, { keys });
   const clock = manualClock('2026-03-01T10:00:00Z');
   const deps = {
