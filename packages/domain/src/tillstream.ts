@@ -16,6 +16,7 @@ import type { MergePolicy } from './processes/merge/mergePolicy';
 import { inMemoryKeyStore, type KeyStore } from './privacy/keyStore';
 import { personalDataStore } from './privacy/personalDataStore';
 import { privacyFacade, type PrivacyFacade } from './privacy/privacyFacade';
+import { checkShopPolicy } from './shopPolicyChecks';
 import { walletsFacade, type WalletsFacade } from './wallet/facade';
 import { defaultWalletPolicy, type WalletPolicy } from './wallet/walletPolicy';
 
@@ -51,7 +52,11 @@ export interface TillstreamOptions {
   readonly keys?: KeyStore | false;
   readonly clock?: Clock;
   readonly ids?: IdGenerator;
-  /** Settings for every shop, or per shop (tenant id). */
+  /**
+   * Settings for every shop, or per shop (tenant id). Out-of-range settings (e.g. a fractional
+   * `wallet.earning.pointsPerUnit`) throw a `ValidationError` (`policy.invalid`, naming the setting
+   * and value): fixed settings when `createTillstream` runs, per-shop ones from that shop's calls.
+   */
   readonly policy?: ShopSettings | ((tenantId: string) => ShopSettings);
   /**
    * The secret that keys each tenant's identifier hashes (reservation stream names). Keep it
@@ -104,8 +109,17 @@ export const createTillstream = (options: TillstreamOptions = {}): Tillstream =>
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? randomIds;
   const settings = options.policy;
-  const policyFor = (tenantId: string): ShopPolicy =>
-    shopPolicy(typeof settings === 'function' ? settings(tenantId) : settings);
+  // A shop whose settings are out of range (a fractional points rate, an unknown payment method)
+  // must not run on them: a fixed policy is refused here, a per-shop one when that shop is first used.
+  const policyFor = (tenantId: string): ShopPolicy => {
+    const checked = checkShopPolicy(
+      tenantId,
+      shopPolicy(typeof settings === 'function' ? settings(tenantId) : settings),
+    );
+    if (E.isLeft(checked)) throw checked.left;
+    return checked.right;
+  };
+  if (typeof settings !== 'function') policyFor('*');
   const tenantSecret = options.tenantSecret ?? ((tenantId: string) => tenantId);
   // Safe to share: every decider's evolve returns new states and never changes the one it is given.
   const cacheStreams = options.stateCacheStreams ?? 10_000;
@@ -121,7 +135,7 @@ export const createTillstream = (options: TillstreamOptions = {}): Tillstream =>
     ...cache,
   });
 
-  // A wallet belongs to a live customer: money never lands on a missing or merged-away account.
+  // Wallets and orders belong to live customers: money or debt never lands on a missing, merged-away or erased account.
   const admit = async (tenantId: string, customerId: string): Promise<E.Either<TillstreamError, void>> => {
     const customer = await customers.get(tenantId, customerId);
     if (E.isLeft(customer)) return customer;
@@ -160,6 +174,7 @@ export const createTillstream = (options: TillstreamOptions = {}): Tillstream =>
     catalog: options.catalog ?? inMemoryCatalog({}),
     policyFor: (tenantId) => policyFor(tenantId).order,
     customers,
+    admit,
     ...cache,
   });
 

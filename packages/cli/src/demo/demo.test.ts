@@ -21,7 +21,7 @@ it('tells the wallet story: top-up, refused overspend with its figures, voucher 
   expect(text).toContain('voucher GIFT-5000-XY: balance 250.00 PLN');
   expect(text).toContain('the same voucher again: refused: This voucher has already been used.');
   expect(text).toContain('spent 42.50 PLN on order o-18: balance 207.50 PLN, 42 points');
-  expect(text).toContain('lot earn:o-18: 42 points from order o-18 (rule default)');
+  expect(text).toContain('lot request:earn:o-18: 42 points from order o-18 (rule default)');
 });
 
 it('shows one phone however it is typed, a card-only customer and a required-field refusal', async () => {
@@ -65,7 +65,9 @@ it('ends with a merge of two duplicates (one by phone, one by card), showing wha
     'preview (nothing written): moves 25.00 EUR, 40 points, 1 open order; keeps phone; blockers: none',
   );
   expect(text).toContain('merged jan-by-phone into jan-by-card (merge merge-1), irreversibly:');
-  expect(text).toContain('points: lot welcome-points → merge-1:welcome-points: 40 points (manual)');
+  expect(text).toContain(
+    'points: lot request:welcome-points → merge-1:request:welcome-points: 40 points (manual)',
+  );
   expect(text).toContain('order order-1 (accepted): now under the survivor');
   expect(text).toContain(
     'survivor jan-by-card: phone +31612345678, card CARD7001, Voorstraat 12; wallet 25.00 EUR, 40 points',

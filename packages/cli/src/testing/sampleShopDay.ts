@@ -106,7 +106,14 @@ export const writeSampleShopDay = async (store: EventStore, tenantId = 'shop1'):
   await place('o-2', 'bob', 'cash', ['chips']);
   await order({ type: 'AcceptOrder', data: { orderId: 'o-2' } });
   await order({ type: 'CompleteOrder', data: { orderId: 'o-2' } });
-  must(await wallets.recordDebt({ ...wallet('bob'), orderId: 'o-2', amount: 199 }));
+  // Debt is the order process's to write (system), as `orders.complete` does.
+  must(
+    await wallets.recordDebt({
+      ...wallet('bob', { role: 'system', id: 'order-process' }),
+      orderId: 'o-2',
+      amount: 199,
+    }),
+  );
 
   // Bob registered twice: "bob-2" is merged into "bob", with everything on his account.
   must(await wallets.topUp({ ...wallet('bob-2'), amount: 300, method: 'cash' }));

@@ -5,6 +5,7 @@ import type { Actor } from '../kernel/envelope';
 import { DomainError } from '../kernel/errors';
 import type { EventStore } from '../kernel/eventStore';
 import { decodeEvent, handleCommand, type CommandError, type StateCache } from '../kernel/handleCommand';
+import { callerCommandId } from '../kernel/facadeKeys';
 import { deterministicId, type IdGenerator } from '../kernel/ids';
 import { parseTenantId, streamName } from '../kernel/streamName';
 import { customerStream, runCustomerCommand, type Warning } from '../processes/registration/customerProcess';
@@ -103,7 +104,7 @@ export const customersFacade = (deps: CustomersDeps) => {
     E.map((tenantId: string): CommandMetadata => ({
       tenantId,
       actor: ctx.actor,
-      commandId: ctx.commandId ?? deps.ids.newId(),
+      commandId: ctx.commandId === undefined ? deps.ids.newId() : callerCommandId(ctx.commandId),
       now: deps.clock.now(),
       ...(ctx.correlationId === undefined ? {} : { correlationId: ctx.correlationId }),
     }))(parseTenantId(ctx.tenantId));

@@ -6,6 +6,7 @@ export * from './envelope';
 export * from './errors';
 export * from './eventCatalog';
 export * from './eventStore';
+export * from './facadeKeys';
 export * from './handleCommand';
 export * from './ids';
 export * from './inMemoryEventStore';

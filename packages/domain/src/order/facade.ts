@@ -3,9 +3,17 @@ import type { ApplicableModifier } from '../customer/applicableModifiers';
 import type { Clock } from '../kernel/clock';
 import type { CommandMetadata } from '../kernel/decider';
 import type { Actor } from '../kernel/envelope';
-import { DomainError, PermissionError, ValidationError, type TillstreamError } from '../kernel/errors';
+import { commandHash } from '../kernel/commandHash';
+import {
+  DomainError,
+  IdempotencyConflictError,
+  PermissionError,
+  ValidationError,
+  type TillstreamError,
+} from '../kernel/errors';
 import type { EventStore } from '../kernel/eventStore';
-import type { StateCache } from '../kernel/handleCommand';
+import { callerCommandId } from '../kernel/facadeKeys';
+import type { CommandError, StateCache } from '../kernel/handleCommand';
 import { deterministicId, type IdGenerator } from '../kernel/ids';
 import { parseTenantId } from '../kernel/streamName';
 import {
@@ -18,10 +26,10 @@ import {
 import type { Catalog, CatalogItem } from './catalog';
 import { discountRulesOf } from './customerDiscounts';
 import type { OrderCommand, PayOrder, RequestedLine } from './orderCommands';
-import type { OrderEvent, PaymentMethod } from './orderEvents';
+import type { OrderEvent, OrderPlaced, PaymentMethod } from './orderEvents';
 import type { OrderPolicy } from './orderPolicy';
 import { lifecycleOf, type ExistingOrder, type OrderLifecycle } from './orderState';
-import { readOrder } from './orderStream';
+import { readOrder, type OrderHistory } from './orderStream';
 import { stateCode } from './orderRefusals';
 
 /** Where a customer's price modifiers come from: the customers facade, or anything answering the same way. */
@@ -42,6 +50,8 @@ export interface OrdersDeps {
   readonly customers: OrderModifierSource;
   /** Folded orders, wallets and order indexes kept between commands (see `stateCache`). */
   readonly cache?: StateCache;
+  /** Checked before an order is placed for, or moved to, a customer: that it exists, unmerged and not forgotten. */
+  readonly admit?: (tenantId: string, customerId: string) => Promise<E.Either<TillstreamError, void>>;
 }
 
 /** Who acts, in which shop; the idempotency key makes a retried call safe and resumes a crashed one. */
@@ -78,11 +88,35 @@ type Target = OrderRequest & { readonly orderId: string };
 
 const view = (order: ExistingOrder): OrderView => ({ ...order, lifecycle: lifecycleOf(order) });
 
+// What the caller of `place` sent, nothing the server looked up: a retry is the same request even
+// after the catalogue or the customer's discounts changed.
+const placeRequestHash = (r: {
+  readonly customerId: string;
+  readonly paymentMethod: PaymentMethod;
+  readonly note?: string | undefined;
+  readonly lines: readonly {
+    readonly productId: string;
+    readonly quantity: number;
+    readonly payWith: string;
+  }[];
+}): string =>
+  commandHash('PlaceOrder', {
+    customerId: r.customerId,
+    paymentMethod: r.paymentMethod,
+    note: r.note,
+    lines: r.lines.map((l) => ({ productId: l.productId, quantity: l.quantity, payWith: l.payWith })),
+  });
+
+const placedUnder = (history: OrderHistory, commandId: string): OrderPlaced | undefined => {
+  const found = history.events.find((e) => e.commandId === commandId && e.event.type === 'OrderPlaced');
+  return found?.event.type === 'OrderPlaced' ? found.event : undefined;
+};
+
 /** Orders of every tenant: the lifecycle of DOMAIN.md §4, with payment against the wallets. */
 export const ordersFacade = (deps: OrdersDeps) => {
   const metadata = (r: OrderRequest): E.Either<ValidationError, CommandMetadata> =>
     E.map((tenantId: string): CommandMetadata => ({
-      commandId: r.idempotencyKey ?? deps.ids.newId(),
+      commandId: r.idempotencyKey === undefined ? deps.ids.newId() : callerCommandId(r.idempotencyKey),
       tenantId,
       actor: r.actor,
       now: deps.clock.now(),
@@ -113,7 +147,35 @@ export const ordersFacade = (deps: OrdersDeps) => {
       OrderCommand,
       PayOrder
     >;
-    return result(r.orderId)(await handleOrderCommand(process(meta.right.tenantId), command));
+    const handled = await handleOrderCommand(process(meta.right.tenantId), command);
+    return result(r.orderId)(
+      E.isLeft(handled) ? await pendingOrRefused(meta.right, r.orderId, handled.left) : handled,
+    );
+  };
+
+  const admit = (tenantId: string, customerId: string): Promise<E.Either<TillstreamError, void>> =>
+    deps.admit === undefined ? Promise.resolve(E.right(undefined)) : deps.admit(tenantId, customerId);
+
+  // A failure after the order event was written is not a refusal: the order changed, and only its
+  // wallet effect (a refund, a debt move) waits for `resume`. Said so, so nobody sends it again as new.
+  const pendingOrRefused = async (
+    meta: CommandMetadata,
+    orderId: string,
+    error: CommandError,
+  ): Promise<E.Either<TillstreamError, never>> => {
+    const read = await readOrder(deps.store, meta.tenantId, orderId);
+    const written = E.isRight(read)
+      ? read.right.events.filter((e) => e.commandId === meta.commandId).map((e) => e.event.type)
+      : [];
+    return E.left(
+      written.length === 0
+        ? error
+        : new DomainError(
+            'order.wallet_effect_pending',
+            `Order ${orderId} was changed (${written.join(', ')}), but its wallet part did not go through: ${error.message} Call resume on the order to finish it.`,
+            { orderId, written, cause: error.code },
+          ),
+    );
   };
 
   const lookUp = async (
@@ -157,13 +219,27 @@ export const ordersFacade = (deps: OrdersDeps) => {
             ),
           );
       }
-      const modifiers = await deps.customers.applicableModifiers(input.tenantId, input.customerId);
-      if (E.isLeft(modifiers)) return modifiers;
       const orderId =
         input.orderId ??
         (input.idempotencyKey === undefined
           ? deps.ids.newId()
           : deterministicId(`order|${input.tenantId}|${input.idempotencyKey}`));
+      if (input.idempotencyKey !== undefined) {
+        const history = await readOrder(deps.store, input.tenantId, orderId);
+        if (E.isLeft(history)) return history;
+        const earlier = placedUnder(history.right, meta.right.commandId);
+        if (earlier !== undefined) {
+          if (placeRequestHash(earlier.data) !== placeRequestHash(input))
+            return E.left(new IdempotencyConflictError(meta.right.commandId));
+          const state = history.right.state;
+          if (state.status !== 'absent')
+            return E.right({ orderId, order: view(state), events: [earlier], idempotent: true });
+        }
+      }
+      const admitted = await admit(input.tenantId, input.customerId);
+      if (E.isLeft(admitted)) return admitted;
+      const modifiers = await deps.customers.applicableModifiers(input.tenantId, input.customerId);
+      if (E.isLeft(modifiers)) return modifiers;
       return send({ ...input, orderId }, 'PlaceOrder', {
         customerId: input.customerId,
         currency: policy.wallet.currency,
@@ -202,8 +278,13 @@ export const ordersFacade = (deps: OrdersDeps) => {
     /** Annuls the invoice and cancels the order, giving back what was paid. */
     void: (r: Target & { readonly reason: string }) => send(r, 'VoidOrder', { reason: r.reason }),
     /** Moves the order, and its debt, to another customer, saying why. */
-    changeCustomer: (r: Target & { readonly customerId: string; readonly reason: string }) =>
-      send(r, 'ChangeOrderCustomer', { customerId: r.customerId, reason: r.reason }),
+    changeCustomer: async (
+      r: Target & { readonly customerId: string; readonly reason: string },
+    ): Outcome<OrderResult> => {
+      const admitted = await admit(r.tenantId, r.customerId);
+      if (E.isLeft(admitted)) return admitted;
+      return send(r, 'ChangeOrderCustomer', { customerId: r.customerId, reason: r.reason });
+    },
     /** Finishes whatever a crash left undone on the order (a payment under way, wallet effects). */
     resume: async (r: Target): Outcome<OrderView> => {
       const meta = metadata(r);

@@ -4,6 +4,7 @@ import type { CommandContext } from '../customer/facade';
 import type { Clock } from '../kernel/clock';
 import type { Actor } from '../kernel/envelope';
 import { PermissionError, ValidationError } from '../kernel/errors';
+import { callerCommandId } from '../kernel/facadeKeys';
 import type { EventStore } from '../kernel/eventStore';
 import type { CommandError, StateCache } from '../kernel/handleCommand';
 import type { IdGenerator } from '../kernel/ids';
@@ -56,7 +57,7 @@ export const privacyFacade = (deps: PrivacyDeps) => ({
         ),
       );
     const tenantId = tenant.right;
-    const commandId = ctx.commandId ?? deps.ids.newId();
+    const commandId = ctx.commandId === undefined ? deps.ids.newId() : callerCommandId(ctx.commandId);
     return forgetCustomer(
       {
         store: deps.store,

@@ -13,4 +13,5 @@ export interface PaidAmounts {
 export const pointsEarnedFor = (policy: WalletPolicy, paid: PaidAmounts): number =>
   paid.paidWithMoney <= 0
     ? 0
-    : Math.floor(paid.paidWithMoney / policy.minorUnitsPerUnit) * policy.earning.pointsPerUnit;
+    : // Floored again so a rate that is not whole (refused by createTillstream) still earns whole points.
+      Math.floor(Math.floor(paid.paidWithMoney / policy.minorUnitsPerUnit) * policy.earning.pointsPerUnit);

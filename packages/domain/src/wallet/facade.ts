@@ -2,11 +2,18 @@ import * as E from 'fp-ts/Either';
 import type { Clock } from '../kernel/clock';
 import type { CommandMetadata } from '../kernel/decider';
 import type { Actor } from '../kernel/envelope';
-import { DomainError, PermissionError, type TillstreamError } from '../kernel/errors';
+import { commandHash } from '../kernel/commandHash';
+import {
+  DomainError,
+  IdempotencyConflictError,
+  PermissionError,
+  type TillstreamError,
+} from '../kernel/errors';
 import type { EventStore } from '../kernel/eventStore';
 import type { CommandResult, StateCache } from '../kernel/handleCommand';
+import { callerCommandId } from '../kernel/facadeKeys';
 import type { IdGenerator } from '../kernel/ids';
-import { claim, confirm } from '../processes/reservation/reservations';
+import { claim, confirm, reservationTarget } from '../processes/reservation/reservations';
 import type { PointsSource } from './pointsLot';
 import { parseVoucherHolder, voucherHolder, voucherTarget } from './voucherCode';
 import type { WalletCommand } from './walletCommands';
@@ -56,10 +63,16 @@ type Data<T extends WalletCommand['type']> = Omit<Extract<WalletCommand, { type:
 /** Grace before a voucher reserved by a redemption that never loaded its wallet may be used again. */
 const VOUCHER_GRACE_MS = 15 * 60_000;
 
+/** Reservation kind of caller idempotency keys: `unique-walletkey-{tenant}.{hash of the key}`. */
+const WALLET_KEY_KIND = 'walletkey';
+
+// A key belongs to the first request that claimed it, for ever: it is never an orphan.
+const keyNeverFreed = { graceMs: Number.POSITIVE_INFINITY, isOrphan: () => Promise.resolve(false) };
+
 /** The wallets of every customer of every tenant, through their commands. */
 export const walletsFacade = (deps: WalletsDeps) => {
   const metadata = (r: WalletRequest): CommandMetadata => ({
-    commandId: r.idempotencyKey ?? deps.ids.newId(),
+    commandId: r.idempotencyKey === undefined ? deps.ids.newId() : callerCommandId(r.idempotencyKey),
     tenantId: r.tenantId,
     actor: r.actor,
     now: deps.clock.now(),
@@ -68,6 +81,29 @@ export const walletsFacade = (deps: WalletsDeps) => {
 
   const admit = (r: WalletRequest): Promise<E.Either<TillstreamError, void>> =>
     deps.admit === undefined ? Promise.resolve(E.right(undefined)) : deps.admit(r.tenantId, r.customerId);
+
+  /**
+   * A caller's key names one request in the whole tenant, not per wallet: it is claimed for this
+   * wallet and request before anything moves, so the same key sent for another customer or another
+   * amount is refused instead of moving money a second time. Keyless calls skip the extra write.
+   */
+  const claimKey = async (
+    r: WalletRequest,
+    command: WalletCommand,
+  ): Promise<E.Either<TillstreamError, void>> => {
+    if (r.idempotencyKey === undefined) return E.right(undefined);
+    const secret = deps.tenantSecret?.(r.tenantId) ?? r.tenantId;
+    const target = reservationTarget(secret, WALLET_KEY_KIND, r.tenantId, r.idempotencyKey);
+    const holder = `${encodeURIComponent(r.customerId)}|${commandHash(command.type, command.data)}`;
+    const step = { tenantId: r.tenantId, actor: r.actor, now: command.metadata.now };
+    const claimed = await claim(deps.store, target, holder, keyNeverFreed, command.metadata.commandId, step);
+    if (E.isRight(claimed)) return E.right(undefined);
+    return E.left(
+      claimed.left.code === 'reservation.taken'
+        ? new IdempotencyConflictError(r.idempotencyKey)
+        : claimed.left,
+    );
+  };
 
   const run = async <T extends WalletCommand['type']>(
     r: WalletRequest,
@@ -79,6 +115,8 @@ export const walletsFacade = (deps: WalletsDeps) => {
     if (E.isLeft(admitted)) return admitted;
     const policy = deps.policyFor(r.tenantId);
     const command = { type, data: { ...data, customerId: r.customerId }, metadata: meta } as WalletCommand;
+    const keyed = await claimKey(r, command);
+    if (E.isLeft(keyed)) return keyed;
     const result = await handleWalletCommand(
       deps.store,
       policy,
@@ -151,6 +189,9 @@ export const walletsFacade = (deps: WalletsDeps) => {
     if (E.isLeft(wallet)) return wallet;
     const dryRun = walletDecider(policy).decide(command, wallet.right);
     if (E.isLeft(dryRun)) return dryRun;
+    // The key first: a key already spent on another request must not use the voucher up.
+    const keyed = await claimKey(r, command);
+    if (E.isLeft(keyed)) return keyed;
 
     const holder = voucherHolder(r.customerId, meta.commandId);
     const step = { tenantId: r.tenantId, actor: r.actor, now: meta.now };

@@ -33,6 +33,41 @@ describe('idempotency keys on money and points movements', () => {
     expect(await store.readStream(walletStreamName(TENANT, CUSTOMER))).toHaveLength(1);
   });
 
+  it('a key names one request in the whole shop: sent for another wallet it is refused and moves nothing', async () => {
+    const { store, wallets } = testWallets();
+    const other = { ...who, customerId: 'cust-2' };
+    const first = await wallets.topUp({ ...who, idempotencyKey: 'K', amount: 5000, method: 'cash' });
+    const elsewhere = await wallets.topUp({ ...other, idempotencyKey: 'K', amount: 5000, method: 'cash' });
+    const voucher = await wallets.redeemVoucher({
+      ...other,
+      idempotencyKey: 'K',
+      code: 'GIFT-1',
+      amount: 2000,
+    });
+    const again = await wallets.topUp({ ...who, idempotencyKey: 'K', amount: 5000, method: 'cash' });
+    expect(E.isRight(first)).toBe(true);
+    expect(E.isLeft(elsewhere) && elsewhere.left.code).toBe('command.idempotency_conflict');
+    expect(E.isLeft(voucher) && voucher.left.code).toBe('command.idempotency_conflict');
+    expect(await store.readStream(walletStreamName(TENANT, 'cust-2'))).toHaveLength(0);
+    expect(E.isRight(again) && again.right.idempotent).toBe(true);
+    // The voucher was not used up by the refused redemption.
+    const redeemed = await wallets.redeemVoucher({
+      ...other,
+      idempotencyKey: 'K2',
+      code: 'GIFT-1',
+      amount: 2000,
+    });
+    expect(E.isRight(redeemed) && redeemed.right.wallet.balance).toBe(2000);
+  });
+
+  it('a caller key can never take the command id of an order step (callers are namespaced)', async () => {
+    const { store, wallets } = testWallets();
+    const key = 'order:o1:void:wallet-refund';
+    await wallets.topUp({ ...who, idempotencyKey: key, amount: 100, method: 'cash' });
+    const ids = (await store.readStream(walletStreamName(TENANT, CUSTOMER))).map((e) => e.metadata.commandId);
+    expect(ids).toEqual([`request:${key}`]);
+  });
+
   it('holds for points too: a re-sent earning does not grant a second lot', async () => {
     const { wallets } = testWallets();
     const earn = () =>
@@ -53,7 +88,7 @@ describe('reading a wallet', () => {
   it('shows balance, points with their lots, and debt apart', async () => {
     const { wallets } = testWallets();
     await wallets.topUp({ ...who, amount: 2000, method: 'card' });
-    await wallets.recordDebt({ ...who, orderId: 'o7', amount: 900 });
+    await wallets.recordDebt({ ...who, actor: as('system', 'order-process'), orderId: 'o7', amount: 900 });
     const view = await wallets.get(TENANT, CUSTOMER, as('customer', CUSTOMER));
     expect(E.isRight(view) && view.right).toMatchObject({
       balance: 2000,

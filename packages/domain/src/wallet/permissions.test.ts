@@ -33,7 +33,7 @@ describe('who may move a wallet (default policy)', () => {
     expect(defaultWalletAuthorization(as('customer', 'someone-else'), 'read', CUSTOMER)).toBe(false);
   });
 
-  it('leaves top-ups and refunds to staff', () => {
+  it('leaves top-ups to staff, and refunds away from customers', () => {
     const customer = { actor: as('customer', CUSTOMER) };
     spec
       .given([])
@@ -62,6 +62,37 @@ describe('who may move a wallet (default policy)', () => {
       .given([])
       .when(cmd('AdjustPoints', { delta: 1, reason: 'x' }))
       .thenFails('wallet.forbidden');
+  });
+
+  it("leaves an order's debt, refunds and points reversals to the order process (system)", () => {
+    const owing: WalletEvent[] = [
+      ...funded,
+      {
+        type: 'WalletSpent',
+        data: { movementId: 's', orderId: 'o1', amount: 500, currency: 'PLN', balanceAfter: 4500 },
+      },
+      {
+        type: 'DebtRecorded',
+        data: { movementId: 'd', orderId: 'o2', amount: 300, currency: 'PLN', debtAfter: 300 },
+      },
+    ];
+    const orderBound = [
+      cmd('Refund', { orderId: 'o1', amount: 500, currency: 'PLN' }),
+      cmd('ReversePoints', { orderId: 'o1' }),
+      cmd('RecordDebt', { orderId: 'o3', amount: 100, currency: 'PLN' }),
+      cmd('SettleDebt', { orderId: 'o2', amount: 300, currency: 'PLN' }),
+    ];
+    for (const role of ['operator', 'manager'] as const)
+      for (const command of orderBound)
+        spec
+          .given(owing)
+          .when({ ...command, metadata: { ...command.metadata, actor: as(role) } })
+          .thenFails('wallet.forbidden');
+    for (const command of orderBound)
+      spec
+        .given(owing)
+        .when(command)
+        .thenState(() => undefined);
   });
 
   it('leaves merge transfers to the library (system)', () => {

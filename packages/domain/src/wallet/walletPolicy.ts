@@ -44,13 +44,15 @@ export interface WalletPolicy {
 
 const staff = new Set(['operator', 'manager', 'system']);
 const managerOnly = new Set<WalletAction>(['adjust', 'adjustPoints']);
-const systemOnly = new Set<WalletAction>(['transfer']);
+// Order-bound movements are the order process's: a debt, refund or reversal written beside the
+// order would leave it unable to be paid or voided (docs/events/wallet.md, "Who may do what").
+const systemOnly = new Set<WalletAction>(['transfer', 'refund', 'reversePoints', 'recordDebt', 'settleDebt']);
 const customerOwn = new Set<WalletAction>(['read', 'spend', 'redeemPoints']);
 
 /**
  * Default roles: a customer reads its own wallet and pays from it (money or points); operators
- * do the till work; adjustments are a manager's; merge transfers are the library's own
- * processes (system), which may also do everything else.
+ * do the till work; adjustments are a manager's; merge transfers and an order's debt, refunds and
+ * points reversals are the library's own processes (system), which may also do everything else.
  */
 export const defaultWalletAuthorization: WalletAuthorization = (actor, action, customerId) => {
   if (actor.role === 'system') return true;

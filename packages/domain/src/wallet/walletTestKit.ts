@@ -26,7 +26,10 @@ type Body<T extends WalletCommand['type']> = Omit<
   readonly customerId?: string;
 };
 
-/** A wallet command for CUSTOMER, sent by an operator at T0 unless told otherwise. */
+// Movements only the order process may make (see defaultWalletAuthorization).
+const orderBound = new Set<WalletCommand['type']>(['Refund', 'ReversePoints', 'RecordDebt', 'SettleDebt']);
+
+/** A wallet command for CUSTOMER at T0, sent by an operator, or by the order process (system) for an order-bound movement, unless told otherwise. */
 export const cmd = <T extends WalletCommand['type']>(
   type: T,
   data: Body<T>,
@@ -38,7 +41,7 @@ export const cmd = <T extends WalletCommand['type']>(
     metadata: {
       commandId: options.id ?? 'c1',
       tenantId: TENANT,
-      actor: options.actor ?? as('operator'),
+      actor: options.actor ?? (orderBound.has(type) ? as('system', 'order-process') : as('operator')),
       now: new Date(options.now ?? T0),
     },
   }) as unknown as Extract<WalletCommand, { type: T }>;

@@ -2,6 +2,7 @@ import * as E from 'fp-ts/Either';
 import type { Clock } from '../../kernel/clock';
 import type { Actor } from '../../kernel/envelope';
 import type { TillstreamError } from '../../kernel/errors';
+import { checkCallerPrefix } from '../../kernel/facadeKeys';
 import type { StateCache } from '../../kernel/handleCommand';
 import type { IdGenerator } from '../../kernel/ids';
 import { parseTenantId } from '../../kernel/streamName';
@@ -76,7 +77,10 @@ export const mergeFacade = (deps: MergeDeps) => {
   const merge = async (r: MergeRequest): MergeCall<MergeOutcome> => {
     const choices = checked(r);
     if (E.isLeft(choices)) return choices;
-    const mergeId = r.mergeId ?? deps.ids.newId();
+    const named =
+      r.mergeId === undefined ? E.right(deps.ids.newId()) : checkCallerPrefix('mergeId', r.mergeId);
+    if (E.isLeft(named)) return named;
+    const mergeId = named.right;
     const reason = r.reason?.trim();
     const done = await runMerge(processDeps(r.tenantId), {
       tenantId: r.tenantId,

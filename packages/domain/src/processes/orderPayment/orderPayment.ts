@@ -44,13 +44,16 @@ type Outcome<A> = Promise<E.Either<CommandError, A>>;
 const isDecisionError = (error: CommandError): error is DecisionError =>
   error.kind === 'domain' || error.kind === 'validation' || error.kind === 'permission';
 
-// Each wallet step is its own command, keyed for idempotency, caused by the order command.
+// Each wallet step is its own command, keyed for idempotency, caused by the order command. The
+// order process is its actor (`system`, `order-process`): the wallet's order-bound movements (debt,
+// refunds, reversals) are the process's alone, and the causation id leads to the person who acted.
 const stepCommand = (step: WalletStep, meta: CommandMetadata): WalletCommand =>
   ({
     type: step.type,
     data: step.data,
     metadata: {
       ...meta,
+      actor: { role: 'system', id: 'order-process' },
       commandId: step.key,
       correlationId: meta.correlationId ?? meta.commandId,
       causationId: meta.commandId,
