@@ -7,3 +7,4 @@ export * from './tillstream';
 export * from './privacy';
 export * from './processes/merge';
 export * from './processes/reservation';
+export * from './processes/orderPayment/walletSteps';

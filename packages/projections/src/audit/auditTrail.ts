@@ -19,9 +19,14 @@ import { uniquenessRegistry, type UniquenessRegistryOptions } from '../registry/
 import type { Projection } from '../runner';
 import { movementOf, type Ledger } from '../wallet/movement';
 import { refOf, type EventRef } from './eventRef';
+import { orderMovementViolations } from './matchOrderMovements';
 import { foldMerge, mergeSummary, type MergeAudit } from './mergeAudit';
+import { foldWalletCalls, noWalletCalls, type OrderWalletCalls } from './orderWalletCalls';
+import type { Violation } from './violation';
+import { walletOrderMovementOf, type WalletOrderMovement } from './walletOrderMovement';
 
 export type { EventRef } from './eventRef';
+export type { AuditRule, Violation } from './violation';
 
 /** Every event the audit reads. */
 export type AuditedEvent = WalletEvent | OrderEvent | MergeEvent | CustomerEvent | ReservationEvent;
@@ -40,21 +45,6 @@ export const auditEvents = combineCatalogs<AuditedEvent>(
 /** What the audit needs to check identifiers: each shop's reservation secret and customer policy (omit to skip that rule). */
 export interface AuditTrailOptions {
   readonly identifiers?: UniquenessRegistryOptions;
-}
-
-/** The invariants the audit re-checks while replaying. */
-export type AuditRule =
-  | 'wallet.balance_after_mismatch'
-  | 'order.deposit_without_wallet_debit'
-  | 'wallet.debt_without_unpaid_order'
-  | 'order.unpaid_without_debt'
-  | 'identifier.held_by_two_live_customers';
-
-/** A broken invariant, with the events behind it. */
-export interface Violation {
-  readonly rule: AuditRule;
-  readonly message: string;
-  readonly events: readonly EventRef[];
 }
 
 /** One auditable act: who did what, when, with the amounts involved. */
@@ -76,19 +66,17 @@ export interface AuditTrail {
   readonly merges: (tenantId: string) => readonly MergeAudit[];
 }
 
-interface OrderFacts {
-  readonly depositPaid: { money: number; ref: EventRef }[];
-  readonly walletSpent: { amount: number; ref: EventRef }[];
-  readonly debtRecorded: { amount: number; ref: EventRef }[];
-  completedUnpaid?: { debt: number; ref: EventRef };
-}
-
 interface TenantAudit {
   readonly entries: AuditEntry[];
   readonly violations: Violation[];
   /** Replayed balance and the last event of each ledger of each wallet stream. */
   readonly ledgers: Map<string, { balance: number; last?: EventRef }>;
-  readonly orders: Map<string, OrderFacts>;
+  /** What each order's events call for on the wallets. */
+  readonly orders: Map<string, OrderWalletCalls>;
+  /** Every wallet movement made for an order, in log order. */
+  readonly orderMovements: WalletOrderMovement[];
+  /** Merged-away customer → the customer its wallet went to. */
+  readonly mergedInto: Map<string, string>;
   readonly merges: Map<string, MergeAudit>;
 }
 
@@ -124,20 +112,30 @@ export const auditTrail = (options: AuditTrailOptions = {}): AuditTrail => {
     if (t === undefined)
       tenants.set(
         id,
-        (t = { entries: [], violations: [], ledgers: new Map(), orders: new Map(), merges: new Map() }),
+        (t = {
+          entries: [],
+          violations: [],
+          ledgers: new Map(),
+          orders: new Map(),
+          orderMovements: [],
+          mergedInto: new Map(),
+          merges: new Map(),
+        }),
       );
     return t;
   };
-  const factsOf = (t: TenantAudit, orderId: string): OrderFacts => {
-    let f = t.orders.get(orderId);
-    if (f === undefined) t.orders.set(orderId, (f = { depositPaid: [], walletSpent: [], debtRecorded: [] }));
-    return f;
+  const callsOf = (t: TenantAudit, orderId: string): OrderWalletCalls => {
+    let c = t.orders.get(orderId);
+    if (c === undefined) t.orders.set(orderId, (c = noWalletCalls()));
+    return c;
   };
 
   const applyWallet = (t: TenantAudit, r: RecordedEvent<WalletEvent>) => {
     const ref = refOf(r);
     const { event } = r;
+    const customerId = parseStreamName(r.streamName)?.id ?? r.streamName;
     if (event.type === 'WalletMergedInto') {
+      t.mergedInto.set(customerId, event.data.survivorCustomerId);
       t.entries.push({
         at: r.metadata.occurredAt,
         actor: r.metadata.actor,
@@ -165,10 +163,8 @@ export const auditTrail = (options: AuditTrailOptions = {}): AuditTrail => {
       event: ref,
       summary: `${movement.ledger} ${movement.change >= 0 ? '+' : ''}${movement.change} → ${movement.after} (${movement.source.kind})`,
     });
-    if (event.type === 'WalletSpent')
-      factsOf(t, event.data.orderId).walletSpent.push({ amount: event.data.amount, ref });
-    if (event.type === 'DebtRecorded')
-      factsOf(t, event.data.orderId).debtRecorded.push({ amount: event.data.amount, ref });
+    const forOrder = walletOrderMovementOf(r, customerId, ref);
+    if (forOrder !== undefined) t.orderMovements.push(forOrder);
   };
 
   const applyOrder = (t: TenantAudit, r: RecordedEvent<OrderEvent>) => {
@@ -177,10 +173,7 @@ export const auditTrail = (options: AuditTrailOptions = {}): AuditTrail => {
     const summary = orderSummary(event);
     if (summary !== undefined)
       t.entries.push({ at: r.metadata.occurredAt, actor: r.metadata.actor, event: ref, summary });
-    if (event.type === 'OrderPaid' && event.data.method === 'deposit' && event.data.money > 0)
-      factsOf(t, event.data.orderId).depositPaid.push({ money: event.data.money, ref });
-    if (event.type === 'OrderCompleted' && !event.data.paid && event.data.debt > 0)
-      factsOf(t, event.data.orderId).completedUnpaid = { debt: event.data.debt, ref };
+    foldWalletCalls(callsOf(t, event.data.orderId), event, ref);
   };
 
   const applyMerge = (t: TenantAudit, mergeId: string, r: RecordedEvent<MergeEvent>) => {
@@ -192,41 +185,6 @@ export const auditTrail = (options: AuditTrailOptions = {}): AuditTrail => {
         event: refOf(r),
         summary: mergeSummary(record, r.event),
       });
-  };
-
-  /** Rules spanning order and wallet streams: judged on everything read so far. */
-  const crossStream = (t: TenantAudit): Violation[] => {
-    const out: Violation[] = [];
-    for (const [orderId, f] of t.orders) {
-      const paid = f.depositPaid.reduce((s, p) => s + p.money, 0);
-      const debited = f.walletSpent.reduce((s, p) => s + p.amount, 0);
-      if (paid > 0 && debited !== paid)
-        out.push({
-          rule: 'order.deposit_without_wallet_debit',
-          message: `Order ${orderId} was paid ${paid} from the deposit, but its wallet debits add up to ${debited}.`,
-          events: [...f.depositPaid.map((p) => p.ref), ...f.walletSpent.map((p) => p.ref)],
-        });
-      const recorded = f.debtRecorded.reduce((s, d) => s + d.amount, 0);
-      if (recorded > 0 && (f.completedUnpaid === undefined || f.completedUnpaid.debt !== recorded))
-        out.push({
-          rule: 'wallet.debt_without_unpaid_order',
-          message:
-            f.completedUnpaid === undefined
-              ? `A debt of ${recorded} was recorded for order ${orderId}, which was never completed unpaid.`
-              : `A debt of ${recorded} was recorded for order ${orderId}, which completed owing ${f.completedUnpaid.debt}.`,
-          events: [
-            ...f.debtRecorded.map((d) => d.ref),
-            ...(f.completedUnpaid === undefined ? [] : [f.completedUnpaid.ref]),
-          ],
-        });
-      if (f.completedUnpaid !== undefined && recorded === 0)
-        out.push({
-          rule: 'order.unpaid_without_debt',
-          message: `Order ${orderId} completed owing ${f.completedUnpaid.debt}, but no debt was recorded on the customer's account.`,
-          events: [f.completedUnpaid.ref],
-        });
-    }
-    return out;
   };
 
   return {
@@ -244,7 +202,12 @@ export const auditTrail = (options: AuditTrailOptions = {}): AuditTrail => {
       const t = tenants.get(tenantId);
       return t === undefined
         ? []
-        : [...t.violations, ...crossStream(t), ...(registry?.check(tenantId) ?? [])];
+        : [
+            ...t.violations,
+            // Spans order and wallet streams: judged on everything read so far.
+            ...orderMovementViolations(t.orders, t.orderMovements, t.mergedInto),
+            ...(registry?.check(tenantId) ?? []),
+          ];
     },
     merges: (tenantId) => [...(tenants.get(tenantId)?.merges.values() ?? [])],
   };
@@ -255,7 +218,7 @@ export const auditTrailProjection = (
   options: AuditTrailOptions = {},
 ): Projection<AuditTrail, AuditedEvent> => ({
   name: 'audit-trail',
-  version: 2,
+  version: 3,
   events: auditEvents,
   filter: {
     kind: 'streamPrefix',

@@ -1,0 +1,196 @@
+import {
+  effectsOf,
+  paymentReverts,
+  paymentSteps,
+  type OrderEvent,
+  type OrderPaymentStarted,
+  type OrderVoided,
+  type WalletStep,
+} from '@tillstream/domain';
+import type { EventRef } from './eventRef';
+import type { OrderMovement, OrderMovementType } from './walletOrderMovement';
+
+/** A wallet movement an order's own events call for, under the key the order process writes it with. */
+export interface ExpectedMovement extends OrderMovement {
+  readonly key: string;
+  /** The wallet it is addressed to; a wallet this one was merged into takes it over. */
+  readonly customerId: string;
+  /** The order event that calls for it. */
+  readonly cause: EventRef;
+  /** What happened to the order, in words ("Order o1 was voided"). */
+  readonly why: string;
+  /** `optional`: a payment still under way or failed may or may not have taken it. */
+  readonly need: 'required' | 'optional';
+}
+
+/** What gives back a failed payment's step: owed exactly when that step was taken. */
+export interface ExpectedRevert extends Omit<ExpectedMovement, 'amount' | 'need'> {
+  /** Keys of the payment's steps it gives back; its amount is what they took. */
+  readonly givesBack: readonly string[];
+  /** The payment failed (rather than being still under way), so the give-back must be there. */
+  readonly failed: boolean;
+}
+
+interface Payment {
+  readonly started: OrderPaymentStarted['data'];
+  readonly ref: EventRef;
+  outcome?: { readonly paid: boolean; readonly ref: EventRef };
+}
+
+/** What an order's events say about its wallets, folded in log order. */
+export interface OrderWalletCalls {
+  readonly payments: Map<number, Payment>;
+  readonly effects: ExpectedMovement[];
+}
+
+/** An order that has called for nothing yet. */
+export const noWalletCalls = (): OrderWalletCalls => ({ payments: new Map(), effects: [] });
+
+// The shop's earning rule only names the rule on the lot; keys and amounts do not depend on it.
+const ANY_EARNING_RULE = '';
+
+// The wallet events one wallet command of the order process writes (a void's ReversePoints reads its
+// amounts from the void: the step itself carries none).
+const movementsOf = (
+  step: WalletStep,
+  voided: OrderVoided['data'] | undefined,
+): readonly { type: OrderMovementType; amount: number }[] => {
+  switch (step.type) {
+    case 'Spend':
+      return [{ type: 'WalletSpent', amount: step.data.amount }];
+    case 'Refund':
+      return [{ type: 'WalletRefunded', amount: step.data.amount }];
+    case 'RedeemPoints':
+      return [{ type: 'PointsRedeemed', amount: step.data.points }];
+    case 'EarnPoints':
+      return [{ type: 'PointsEarned', amount: step.data.points }];
+    case 'RecordDebt':
+      return [{ type: 'DebtRecorded', amount: step.data.amount }];
+    case 'SettleDebt':
+      return [{ type: 'DebtSettled', amount: step.data.amount }];
+    case 'ReversePoints':
+      return voided === undefined
+        ? []
+        : [
+            ...(voided.pointsReturned > 0
+              ? [{ type: 'PointsRedemptionReversed' as const, amount: voided.pointsReturned }]
+              : []),
+            ...(voided.pointsEarnedReversed > 0
+              ? [{ type: 'PointsEarningReversed' as const, amount: voided.pointsEarnedReversed }]
+              : []),
+          ];
+    default:
+      return [];
+  }
+};
+
+const expected = (
+  steps: readonly WalletStep[],
+  orderId: string,
+  cause: EventRef,
+  why: string,
+  need: ExpectedMovement['need'],
+  voided?: OrderVoided['data'],
+): ExpectedMovement[] =>
+  steps.flatMap((step) =>
+    movementsOf(step, voided).map((m) => ({
+      ...m,
+      orderId,
+      key: step.key,
+      customerId: step.data.customerId,
+      cause,
+      why,
+      need,
+    })),
+  );
+
+const whyOf = (event: OrderEvent): string => {
+  const order = `Order ${event.data.orderId}`;
+  switch (event.type) {
+    case 'OrderPaid':
+      return `${order} was paid (payment ${event.data.paymentNumber})`;
+    case 'OrderCompleted':
+      return `${order} was completed unpaid`;
+    case 'OrderVoided':
+      return `${order} was voided`;
+    case 'OrderCustomerChanged':
+      return `${order} moved from ${event.data.fromCustomerId} to ${event.data.toCustomerId} (change ${event.data.changeNumber})`;
+    default:
+      return `${order} had ${event.type}`;
+  }
+};
+
+/** Adds what one order event calls for, with the same pure functions the order process runs. */
+export const foldWalletCalls = (calls: OrderWalletCalls, event: OrderEvent, ref: EventRef): void => {
+  switch (event.type) {
+    case 'OrderPaymentStarted':
+      calls.payments.set(event.data.paymentNumber, { started: event.data, ref });
+      return;
+    case 'OrderPaymentFailed': {
+      const payment = calls.payments.get(event.data.paymentNumber);
+      if (payment !== undefined) payment.outcome = { paid: false, ref };
+      return;
+    }
+    case 'OrderPaid': {
+      const payment = calls.payments.get(event.data.paymentNumber);
+      if (payment !== undefined) payment.outcome = { paid: true, ref };
+      break;
+    }
+    default:
+      break;
+  }
+  calls.effects.push(
+    ...expected(
+      effectsOf(event, ANY_EARNING_RULE),
+      event.data.orderId,
+      ref,
+      whyOf(event),
+      'required',
+      event.type === 'OrderVoided' ? event.data : undefined,
+    ),
+  );
+};
+
+// A give-back's wallet event, and the event type of the steps it gives back.
+const revertTypes = (step: WalletStep) =>
+  step.type === 'Refund'
+    ? ({ type: 'WalletRefunded', of: 'Spend' } as const)
+    : ({ type: 'PointsRedemptionReversed', of: 'RedeemPoints' } as const);
+
+/** Every movement the order's events call for, and the give-backs its unfinished payments may owe. */
+export const expectedOf = (
+  calls: OrderWalletCalls,
+): { readonly movements: readonly ExpectedMovement[]; readonly reverts: readonly ExpectedRevert[] } => {
+  const movements: ExpectedMovement[] = [];
+  const reverts: ExpectedRevert[] = [];
+  for (const [n, { started, ref, outcome }] of calls.payments) {
+    const steps = paymentSteps(started);
+    const order = `Order ${started.orderId}`;
+    const why = outcome?.paid === true ? `${order} was paid (payment ${n})` : `${order} started payment ${n}`;
+    movements.push(
+      ...expected(
+        steps,
+        started.orderId,
+        outcome?.ref ?? ref,
+        why,
+        outcome?.paid === true ? 'required' : 'optional',
+      ),
+    );
+    // A paid payment gives nothing back: a give-back marks the payment as failing.
+    if (outcome?.paid === true) continue;
+    for (const revert of paymentReverts(started)) {
+      const { type, of } = revertTypes(revert);
+      reverts.push({
+        type,
+        orderId: started.orderId,
+        key: revert.key,
+        customerId: revert.data.customerId,
+        cause: outcome?.ref ?? ref,
+        why: `Payment ${n} of order ${started.orderId} ${outcome === undefined ? 'is under way' : 'failed'}`,
+        givesBack: steps.filter((s) => s.type === of).map((s) => s.key),
+        failed: outcome !== undefined,
+      });
+    }
+  }
+  return { movements: [...movements, ...calls.effects], reverts };
+};
