@@ -8,6 +8,7 @@ import { runTask } from '../readSide/spawn.mjs';
 interface AuditOutput {
   readonly events: number;
   readonly ms: number;
+  readonly gcS: number;
   readonly wallets: number;
   readonly orders: number;
   readonly merges: number;
@@ -38,7 +39,7 @@ export const audit: Scenario = {
           unit: 'events/s',
           load1: loadavg()[0] ?? 0,
           extra: {
-            time: `${(out.ms / 1000).toFixed(2)} s`,
+            time: `${(out.ms / 1000).toFixed(2)} s (GC ${out.gcS} s)`,
             report: `${formatRate(out.wallets)} wallets, ${formatRate(out.orders)} orders, ${formatRate(out.merges)} merges, 0 violations`,
             'process peak RSS': `${out.maxRssMiB} MiB`,
           },

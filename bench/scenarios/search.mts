@@ -8,6 +8,7 @@ import { runTask } from '../readSide/spawn.mjs';
 interface SearchOutput {
   readonly events: number;
   readonly buildMs: number;
+  readonly buildGcS: number;
   readonly registered: number;
   readonly live: number;
   readonly indexMiB: number;
@@ -57,7 +58,7 @@ export const search: Scenario = {
           unit: 'customers/s',
           load1,
           extra: {
-            time: `${(out.buildMs / 1000).toFixed(2)} s`,
+            time: `${(out.buildMs / 1000).toFixed(2)} s (GC ${out.buildGcS} s)`,
             live: `${formatRate(out.live)} (the rest merged away)`,
             index: `${out.indexMiB} MiB, ${Math.round(out.bytesPerCustomer)} B/customer`,
             'process peak RSS (log included)': `${out.maxRssMiB} MiB`,
