@@ -25,6 +25,9 @@ describe("a shop's settings are checked before the shop runs on them", () => {
       field: 'wallet.earning.pointsPerUnit',
       value: 0.5,
     });
+    expect((error as ValidationError).message).toBe(
+      'Every shop: setting wallet.earning.pointsPerUnit is 0.5; it must be a whole number from 0.',
+    );
   });
 
   it.each([

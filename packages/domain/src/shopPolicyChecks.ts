@@ -111,7 +111,7 @@ const rules = (p: ShopPolicy): readonly Rule[] => {
 };
 
 /**
- * Checks a shop's filled-in policy before anything runs on it: the first setting out of range is
+ * Checks a shop's filled-in policy (`tenantId` '*' for settings shared by every shop) before anything runs on it: the first setting out of range is
  * refused with `policy.invalid`, naming the setting, its value and what it should be.
  */
 export const checkShopPolicy = (
@@ -124,7 +124,7 @@ export const checkShopPolicy = (
     : E.left(
         new ValidationError(
           'policy.invalid',
-          `Shop ${tenantId}: setting ${broken.field} is ${JSON.stringify(broken.value)}; it must be ${broken.expected}.`,
+          `${tenantId === '*' ? 'Every shop' : `Shop ${tenantId}`}: setting ${broken.field} is ${JSON.stringify(broken.value)}; it must be ${broken.expected}.`,
           broken.field,
           broken.value,
           { tenantId, expected: broken.expected },
