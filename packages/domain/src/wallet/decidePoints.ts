@@ -1,12 +1,13 @@
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import { DomainError } from '../kernel/errors';
+import { lotsOf } from './lotLedger';
 import { isExpired, takeFromLots, type PointsSource } from './pointsLot';
 import { idGiven, nonZero, positive, reasonGiven, type Checked } from './walletChecks';
 import type { AdjustPoints, EarnPoints, RedeemPoints, ReversePoints } from './walletCommands';
 import type { PointsExpired, WalletEvent } from './walletEvents';
 import type { WalletPolicy } from './walletPolicy';
-import { evolveWallet, type WalletState } from './walletState';
+import { evolveWallet, orderPointsOf, type WalletState } from './walletState';
 
 const DAY_MS = 86_400_000;
 
@@ -26,7 +27,7 @@ const then = (step: Step, events: readonly WalletEvent[]): Step => ({
  * spends expired points and its balance-after is what the customer really has.
  */
 export const expireLots = (s: WalletState, now: Date): Step => {
-  const lapsed = s.lots.filter((l) => l.remaining > 0 && isExpired(l, now));
+  const lapsed = lotsOf(s.lots).filter((l) => l.remaining > 0 && isExpired(l, now));
   if (lapsed.length === 0) return { events: [], state: s };
   const points = lapsed.reduce((sum, l) => sum + l.remaining, 0);
   const expired: PointsExpired = {
@@ -112,7 +113,7 @@ export const decideRedeem = (c: RedeemPoints, s: WalletState): Checked<readonly 
       const step = expireLots(s, c.metadata.now);
       const balance = step.state.pointsBalance;
       if (points > balance) return E.left(insufficient(balance, points));
-      const { shares } = takeFromLots(step.state.lots, points);
+      const { shares } = takeFromLots(lotsOf(step.state.lots), points);
       return E.right(
         then(step, [
           {
@@ -141,7 +142,7 @@ export const decideReverse = (c: ReversePoints, s: WalletState): Checked<readonl
     idGiven('orderId', c.data.orderId),
     E.map((orderId) => {
       let step = expireLots(s, c.metadata.now);
-      const order = step.state.orderPoints[orderId];
+      const order = orderPointsOf(step.state, orderId);
       if (order === undefined) return step.events;
       const redeemed = order.redeemed.reduce((sum, share) => sum + share.points, 0);
       if (redeemed > 0) {
@@ -159,8 +160,8 @@ export const decideReverse = (c: ReversePoints, s: WalletState): Checked<readonl
         ]);
       }
       if (order.earned > 0) {
-        const own = step.state.lots.filter((l) => order.earnedLots.includes(l.lotId));
-        const others = step.state.lots.filter((l) => !order.earnedLots.includes(l.lotId));
+        const own = lotsOf(step.state.lots).filter((l) => order.earnedLots.includes(l.lotId));
+        const others = lotsOf(step.state.lots).filter((l) => !order.earnedLots.includes(l.lotId));
         const fromOwn = takeFromLots(own, order.earned);
         const fromOthers = takeFromLots(others, fromOwn.uncovered);
         const lots = [...fromOwn.shares, ...fromOthers.shares];
@@ -212,7 +213,7 @@ export const decideAdjustPoints = (
               movementId: c.metadata.commandId,
               points,
               reason,
-              lots: takeFromLots(step.state.lots, points).shares,
+              lots: takeFromLots(lotsOf(step.state.lots), points).shares,
               balanceAfter: balance - points,
             },
           },

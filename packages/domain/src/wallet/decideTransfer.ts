@@ -4,6 +4,7 @@ import { ValidationError } from '../kernel/errors';
 import type { CommittedEvent } from '../kernel/handleCommand';
 import { expireLots } from './decidePoints';
 import { claimsMovedIn, claimsOf, noClaims, type OrderClaims } from './orderClaims';
+import { lotsOf } from './lotLedger';
 import type { PointsLot } from './pointsLot';
 import { idGiven, sameCurrency, walletCurrency, type Checked } from './walletChecks';
 import type { TransferIn, TransferOut } from './walletCommands';
@@ -35,7 +36,7 @@ export const decideTransferOut = (
       const { events: expired, state } = expireLots(s, c.metadata.now);
       const currency = walletCurrency(state, p);
       const base = { movementId: c.metadata.commandId, mergeId, toCustomerId: to };
-      const lots = state.lots.filter((l) => l.remaining > 0);
+      const lots = lotsOf(state.lots).filter((l) => l.remaining > 0);
       const orders: OrderDebt[] = Object.entries(state.debts).map(([orderId, amount]) => ({
         orderId,
         amount,

@@ -2,6 +2,7 @@ import { expect, it } from '@jest/globals';
 import * as fc from 'fast-check';
 import * as E from 'fp-ts/Either';
 import type { WalletCommand } from './walletCommands';
+import { lotsOf } from './lotLedger';
 import { walletDecider } from './walletDecider';
 import type { WalletEvent } from './walletEvents';
 import { as, cmd, testPolicy } from './walletTestKit';
@@ -134,7 +135,7 @@ it('keeps every ledger equal to the sum of its movements, money never below zero
           sums.points,
           sums.debt,
         ]);
-        expect(state.lots.reduce((s, l) => s + l.remaining, 0)).toBe(state.pointsBalance);
+        expect(lotsOf(state.lots).reduce((s, l) => s + l.remaining, 0)).toBe(state.pointsBalance);
         expect(Object.values(state.debts).reduce((s, d) => s + d, 0)).toBe(state.debt);
       },
     ),

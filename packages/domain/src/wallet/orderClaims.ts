@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
 import { nonEmptyString, nonNegativeInteger } from '../kernel/codecs';
+import { lotsOf } from './lotLedger';
 import { mapEntries } from './persistentMap';
 import { lotShareCodec, pointsLotCodec, type LotShare, type PointsLot } from './pointsLot';
 import type { WalletState } from './walletState';
@@ -43,12 +44,12 @@ export const claimsOf = (s: WalletState): OrderClaims => {
     .filter(([, o]) => o.spent > o.refunded)
     .map(([orderId, o]) => ({ orderId, spent: o.spent, refunded: o.refunded }))
     .sort((a, b) => a.orderId.localeCompare(b.orderId));
-  const redemptions = Object.entries(s.orderPoints)
+  const redemptions = mapEntries(s.orderPoints)
     .filter(([, o]) => o.redeemed.length > 0)
     .map(([orderId, o]) => ({ orderId, lots: o.redeemed }))
     .sort((a, b) => a.orderId.localeCompare(b.orderId));
   const drawnOn = new Set(redemptions.flatMap((r) => r.lots.map((l) => l.lotId)));
-  const spentLots = s.lots.filter((l) => l.remaining === 0 && drawnOn.has(l.lotId));
+  const spentLots = lotsOf(s.lots).filter((l) => l.remaining === 0 && drawnOn.has(l.lotId));
   return { orders, redemptions, spentLots };
 };
 

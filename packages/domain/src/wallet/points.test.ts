@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { deciderSpecification } from '../testing/deciderSpecification';
+import { lotsOf } from './lotLedger';
 import { walletDecider } from './walletDecider';
 import type { PointsEarned, WalletEvent } from './walletEvents';
 import { as, cmd, testPolicy, T0 } from './walletTestKit';
@@ -61,7 +62,7 @@ describe('loyalty points', () => {
     spec
       .given([])
       .when(cmd('EarnPoints', { points: 5, source: { kind: 'rule', ruleId: 'birthday' } }))
-      .thenState((s) => expect(s.lots[0]?.source).toEqual({ kind: 'rule', ruleId: 'birthday' }));
+      .thenState((s) => expect(lotsOf(s.lots)[0]?.source).toEqual({ kind: 'rule', ruleId: 'birthday' }));
   });
 
   it('pay an order line oldest lot first, and the redemption names the lots it drew on', () => {
@@ -91,7 +92,7 @@ describe('loyalty points', () => {
       .given([earned('a', 10, 10), redeemed('o9', [{ lotId: 'a', points: 4 }], 6)])
       .when(cmd('EarnPoints', { points: 3, source: { kind: 'manual', reason: 'apology' } }, { id: 'gift' }))
       .thenState((s) =>
-        expect(s.lots.map((l) => [l.lotId, l.remaining, l.source])).toEqual([
+        expect(lotsOf(s.lots).map((l) => [l.lotId, l.remaining, l.source])).toEqual([
           ['a', 6, { kind: 'order', orderId: 'order-a' }],
           ['gift', 3, { kind: 'manual', reason: 'apology' }],
         ]),
@@ -209,7 +210,7 @@ describe('loyalty points', () => {
       .given([])
       .when(cmd('AdjustPoints', { delta: 7, reason: 'lost card' }, manager))
       .thenState((s) =>
-        expect(s.lots).toEqual([
+        expect(lotsOf(s.lots)).toEqual([
           expect.objectContaining({
             lotId: 'adj',
             remaining: 7,

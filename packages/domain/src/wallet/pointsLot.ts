@@ -88,20 +88,3 @@ export const takeFromLots = (
   }
   return { shares, uncovered: left };
 };
-
-/** Applies shares to lots: subtracts (sign -1) or gives back (sign +1). */
-export const applyShares = (
-  lots: readonly PointsLot[],
-  shares: readonly LotShare[],
-  sign: 1 | -1,
-): readonly PointsLot[] =>
-  lots.map((lot) => {
-    const moved = shares.filter((s) => s.lotId === lot.lotId).reduce((sum, s) => sum + s.points, 0);
-    return moved === 0 ? lot : { ...lot, remaining: lot.remaining + sign * moved };
-  });
-
-/** Inserts a lot keeping lots ordered by when they were earned (oldest first, stable). */
-export const insertLot = (lots: readonly PointsLot[], lot: PointsLot): readonly PointsLot[] => {
-  const at = lots.findIndex((l) => l.earnedAt > lot.earnedAt);
-  return at < 0 ? [...lots, lot] : [...lots.slice(0, at), lot, ...lots.slice(at)];
-};

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import * as E from 'fp-ts/Either';
 import { inMemoryEventStore } from '../kernel/inMemoryEventStore';
 import { transferInFrom } from './decideTransfer';
+import { lotsOf } from './lotLedger';
 import { handleWalletCommand, readWallet } from './walletStream';
 import { as, cmd, CUSTOMER, TENANT, testPolicy } from './walletTestKit';
 
@@ -48,7 +49,7 @@ describe('a merge moves every ledger as explicit entries', () => {
     expect([survivor.right.balance, survivor.right.pointsBalance, survivor.right.debt]).toEqual([
       3100, 25, 700,
     ]);
-    expect(survivor.right.lots).toEqual([
+    expect(lotsOf(survivor.right.lots)).toEqual([
       expect.objectContaining({
         lotId: 'm1:lot-1',
         remaining: 25,
@@ -94,7 +95,9 @@ describe('a merge moves every ledger as explicit entries', () => {
     const survivor = await readWallet(store, TENANT, SURVIVOR);
     if (E.isLeft(survivor)) throw survivor.left;
     expect(survivor.right.pointsBalance).toBe(15);
-    expect(survivor.right.lots).toEqual([expect.objectContaining({ lotId: 'm1:lot-1', remaining: 15 })]);
+    expect(lotsOf(survivor.right.lots)).toEqual([
+      expect.objectContaining({ lotId: 'm1:lot-1', remaining: 15 }),
+    ]);
   });
 
   it('closes the merged-away wallet, pointing at the survivor', async () => {

@@ -1,5 +1,6 @@
+import { applyShares, emptyLotLedger, insertLot, type LotLedger } from './lotLedger';
 import { emptyMap, mapGet, mapSet, type PersistentMap } from './persistentMap';
-import { applyShares, insertLot, type LotShare, type PointsLot } from './pointsLot';
+import type { LotShare, PointsLot } from './pointsLot';
 import type { OrderDebt, WalletEvent } from './walletEvents';
 
 /** What the wallet knows of one order's points: what it earned and what it redeemed, still open to reversal. */
@@ -22,10 +23,11 @@ export interface WalletState {
   readonly balance: number;
   /** Money each order took from the wallet and how much of it came back, to bound refunds (see `orderMoney`). */
   readonly orders: PersistentMap<OrderMoney>;
-  /** Lots oldest first; the points balance is the sum of their `remaining`. */
-  readonly lots: readonly PointsLot[];
+  /** Lots, read oldest first with `lotsOf`; the points balance is the sum of their `remaining`. */
+  readonly lots: LotLedger;
   readonly pointsBalance: number;
-  readonly orderPoints: Readonly<Record<string, OrderPoints>>;
+  /** Points each order earned and redeemed, still open to reversal (see `orderPointsOf`). */
+  readonly orderPoints: PersistentMap<OrderPoints>;
   readonly debt: number;
   readonly debts: Readonly<Record<string, number>>;
   readonly mergedInto?: { readonly customerId: string; readonly mergeId: string };
@@ -35,19 +37,24 @@ export interface WalletState {
 export const initialWalletState = (): WalletState => ({
   balance: 0,
   orders: emptyMap(),
-  lots: [],
+  lots: emptyLotLedger,
   pointsBalance: 0,
-  orderPoints: {},
+  orderPoints: emptyMap(),
   debt: 0,
   debts: {},
 });
 
 const noOrderPoints: OrderPoints = { earned: 0, earnedLots: [], redeemed: [] };
 
-const withOrderPoints = (state: WalletState, orderId: string, f: (o: OrderPoints) => OrderPoints) => ({
-  ...state.orderPoints,
-  [orderId]: f(state.orderPoints[orderId] ?? noOrderPoints),
-});
+/** What an order earned and redeemed from the wallet; undefined for an order that did neither. */
+export const orderPointsOf = (state: WalletState, orderId: string): OrderPoints | undefined =>
+  mapGet(state.orderPoints, orderId);
+
+const withOrderPoints = (
+  orders: PersistentMap<OrderPoints>,
+  orderId: string,
+  f: (o: OrderPoints) => OrderPoints,
+): PersistentMap<OrderPoints> => mapSet(orders, orderId, f(mapGet(orders, orderId) ?? noOrderPoints));
 
 /** What an order took from the wallet and got back; nothing for an order the wallet never paid. */
 export const orderMoney = (state: WalletState, orderId: string): OrderMoney =>
@@ -112,7 +119,7 @@ export const evolveWallet = (state: WalletState, event: WalletEvent): WalletStat
         pointsBalance: event.data.balanceAfter,
         orderPoints:
           source.kind === 'order'
-            ? withOrderPoints(state, source.orderId, (o) => ({
+            ? withOrderPoints(state.orderPoints, source.orderId, (o) => ({
                 ...o,
                 earned: o.earned + points,
                 earnedLots: [...o.earnedLots, lotId],
@@ -123,7 +130,7 @@ export const evolveWallet = (state: WalletState, event: WalletEvent): WalletStat
     case 'PointsRedeemed':
       return {
         ...taken(state, event.data.lots, event.data.balanceAfter),
-        orderPoints: withOrderPoints(state, event.data.orderId, (o) => ({
+        orderPoints: withOrderPoints(state.orderPoints, event.data.orderId, (o) => ({
           ...o,
           redeemed: [...o.redeemed, ...event.data.lots],
         })),
@@ -131,20 +138,24 @@ export const evolveWallet = (state: WalletState, event: WalletEvent): WalletStat
     case 'PointsEarningReversed':
       return {
         ...taken(state, event.data.lots, event.data.balanceAfter),
-        orderPoints: withOrderPoints(state, event.data.orderId, (o) => ({ ...o, earned: 0, earnedLots: [] })),
+        orderPoints: withOrderPoints(state.orderPoints, event.data.orderId, (o) => ({
+          ...o,
+          earned: 0,
+          earnedLots: [],
+        })),
       };
     case 'PointsRedemptionReversed':
       return {
         ...state,
         lots: applyShares(state.lots, event.data.lots, 1),
         pointsBalance: event.data.balanceAfter,
-        orderPoints: withOrderPoints(state, event.data.orderId, (o) => ({ ...o, redeemed: [] })),
+        orderPoints: withOrderPoints(state.orderPoints, event.data.orderId, (o) => ({ ...o, redeemed: [] })),
       };
     case 'PointsDeducted':
     case 'PointsExpired':
       return taken(state, event.data.lots, event.data.balanceAfter);
     case 'PointsTransferredOut':
-      return { ...state, lots: [], pointsBalance: event.data.balanceAfter };
+      return { ...state, lots: emptyLotLedger, pointsBalance: event.data.balanceAfter };
     case 'PointsTransferredIn':
       // Lots an order earned stay tied to it, so voiding that order after a merge takes them back here.
       return {
@@ -154,7 +165,7 @@ export const evolveWallet = (state: WalletState, event: WalletEvent): WalletStat
         orderPoints: event.data.lots.reduce(
           (orders, lot) =>
             lot.source.kind === 'order'
-              ? withOrderPoints({ ...state, orderPoints: orders }, lot.source.orderId, (o) => ({
+              ? withOrderPoints(orders, lot.source.orderId, (o) => ({
                   ...o,
                   earned: o.earned + lot.remaining,
                   earnedLots: [...o.earnedLots, lot.lotId],
@@ -185,7 +196,7 @@ export const evolveWallet = (state: WalletState, event: WalletEvent): WalletStat
         debts: withDebts(state.debts, event.data.orders, 1),
       };
     case 'OrderClaimsTransferredOut':
-      return { ...state, orders: emptyMap(), orderPoints: {} };
+      return { ...state, orders: emptyMap(), orderPoints: emptyMap() };
     case 'OrderClaimsTransferredIn': {
       const d = event.data;
       const withMoney = d.orders.reduce(
@@ -197,7 +208,7 @@ export const evolveWallet = (state: WalletState, event: WalletEvent): WalletStat
         lots: d.spentLots.reduce(insertLot, state.lots),
         orderPoints: d.redemptions.reduce(
           (orders, r) =>
-            withOrderPoints({ ...state, orderPoints: orders }, r.orderId, (o) => ({
+            withOrderPoints(orders, r.orderId, (o) => ({
               ...o,
               redeemed: [...o.redeemed, ...r.lots],
             })),

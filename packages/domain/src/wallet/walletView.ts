@@ -1,3 +1,4 @@
+import { lotsOf } from './lotLedger';
 import type { PointsLot } from './pointsLot';
 import type { OrderDebt } from './walletEvents';
 import type { WalletPolicy } from './walletPolicy';
@@ -24,7 +25,7 @@ export const walletView = (customerId: string, state: WalletState, policy: Walle
   currency: state.currency ?? policy.currency,
   balance: state.balance,
   points: state.pointsBalance,
-  lots: state.lots.filter((l) => l.remaining > 0),
+  lots: lotsOf(state.lots).filter((l) => l.remaining > 0),
   debt: state.debt,
   debts: Object.entries(state.debts).map(([orderId, amount]) => ({ orderId, amount })),
   ...(state.mergedInto === undefined ? {} : { mergedInto: state.mergedInto.customerId }),

@@ -4,6 +4,7 @@ import { customerAggregate } from '../../customer/customerDecider';
 import { defaultCustomerPolicy } from '../../customer/customerPolicy';
 import { handleCommand } from '../../kernel/handleCommand';
 import { readOrder } from '../../order/orderStream';
+import { lotsOf } from '../../wallet/lotLedger';
 import { customerStream } from '../registration/customerProcess';
 import { readReservation, reservationTarget } from '../reservation/reservations';
 import { readCustomerSnapshot } from './customerResolution';
@@ -68,7 +69,7 @@ describe('merging duplicates', () => {
     const target = await s.walletOf('jan-card');
     expect([target.balance, target.pointsBalance, target.debt]).toEqual([6000, 40, 250]);
     expect(target.debts).toEqual({ 'o-unpaid': 250 });
-    expect(target.lots).toEqual([
+    expect(lotsOf(target.lots)).toEqual([
       expect.objectContaining({
         lotId: 'm1:earn:welcome',
         remaining: 40,

@@ -4,6 +4,7 @@ import type { EventStore } from '../../kernel/eventStore';
 import { decodeEvent, type CommandError, type StateCache } from '../../kernel/handleCommand';
 import { allowedIn } from '../../order/orderDecider';
 import { isExpired, type PointsLot } from '../../wallet/pointsLot';
+import { lotsOf } from '../../wallet/lotLedger';
 import type { OrderDebt } from '../../wallet/walletEvents';
 import { readWallet } from '../../wallet/walletStream';
 import type { Identifier } from '../registration/customerIdentifiers';
@@ -163,7 +164,7 @@ export const inspectMerge = async (
       details: { targetDebt: tw.debt, debtMoved: orderDebt, creditLimit: limit },
     });
 
-  const lots = sw.lots.filter((l) => l.remaining > 0 && !isExpired(l, now));
+  const lots = lotsOf(sw.lots).filter((l) => l.remaining > 0 && !isExpired(l, now));
   const base = {
     sourceCustomerId: sourceId,
     targetCustomerId: targetId,

@@ -1,7 +1,7 @@
 import { expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { lifecycleOf } from '../../order/orderState';
-import { orderMoney as moneyOfOrder, type WalletState } from '../../wallet/walletState';
+import { orderMoney as moneyOfOrder, orderPointsOf, type WalletState } from '../../wallet/walletState';
 import { orderWorld } from './testKit';
 
 type Step =
@@ -33,7 +33,7 @@ const orderMoney = (w: WalletState) => {
   return o.spent - o.refunded;
 };
 const orderPoints = (w: WalletState) => {
-  const o = w.orderPoints['o1'];
+  const o = orderPointsOf(w, 'o1');
   return { redeemed: o?.redeemed.reduce((sum, s) => sum + s.points, 0) ?? 0, earned: o?.earned ?? 0 };
 };
 
