@@ -25,7 +25,10 @@ export type CustomerAction =
   | 'CreateGroup'
   | 'RenameGroup'
   | 'SetGroupDiscounts'
-  | 'ArchiveGroup';
+  | 'ArchiveGroup'
+  | 'ReadCustomer'
+  | 'ReadGroup'
+  | 'ReadMerge';
 
 /** Decides whether an actor may perform an action; `subjectId` is the customer or group acted on. */
 export type ActorRule = (
@@ -56,7 +59,7 @@ const refuse = (actor: Actor, action: CustomerAction, subjectId: string, why: st
 /**
  * The default rules: operators register and edit customers; managers and the system may do
  * everything, including prices and groups, except that only a manager may forget a customer; a
- * customer may only change its own preferences.
+ * customer may only read itself and change its own preferences. Staff read everything.
  */
 export const defaultActorRule: ActorRule = (actor, action, subjectId) => {
   // Erasure cannot be undone and answers a person's request: a manager decides it, nobody else.
@@ -71,9 +74,14 @@ export const defaultActorRule: ActorRule = (actor, action, subjectId) => {
         ? refuse(actor, action, subjectId, 'change prices or customer groups; ask a manager')
         : E.right(undefined);
     case 'customer':
-      return action === 'ChangePreferences' && actor.id === subjectId
+      return (action === 'ChangePreferences' || action === 'ReadCustomer') && actor.id === subjectId
         ? E.right(undefined)
-        : refuse(actor, action, subjectId, 'do this; a customer may only change their own preferences');
+        : refuse(
+            actor,
+            action,
+            subjectId,
+            'do this; a customer may only see their own account and change their own preferences',
+          );
   }
 };
 

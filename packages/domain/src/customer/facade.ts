@@ -2,12 +2,13 @@ import * as E from 'fp-ts/Either';
 import type { Clock } from '../kernel/clock';
 import type { CommandMetadata } from '../kernel/decider';
 import type { Actor } from '../kernel/envelope';
-import { DomainError } from '../kernel/errors';
+import { DomainError, type PermissionError } from '../kernel/errors';
 import type { EventStore } from '../kernel/eventStore';
 import { decodeEvent, handleCommand, type CommandError, type StateCache } from '../kernel/handleCommand';
 import { callerCommandId } from '../kernel/facadeKeys';
+import { checkRequest } from '../kernel/facadeRequest';
 import { deterministicId, type IdGenerator } from '../kernel/ids';
-import { parseTenantId, streamName } from '../kernel/streamName';
+import { streamName } from '../kernel/streamName';
 import { customerStream, runCustomerCommand, type Warning } from '../processes/registration/customerProcess';
 import type { TenantSecret } from '../processes/reservation/reservationKey';
 import type { CardNumber } from '../values/cardNumber';
@@ -29,7 +30,7 @@ import {
   type RegisterInput,
 } from './customerInput';
 import type { CustomerProfile } from './customerProfile';
-import type { CustomerPolicy } from './customerPolicy';
+import type { CustomerAction, CustomerPolicy } from './customerPolicy';
 import { evolveCustomer, initialCustomerState, type CustomerState } from './customerState';
 import {
   customerGroupAggregate,
@@ -38,7 +39,7 @@ import {
   type CustomerGroupState,
 } from './groupDecider';
 import { customerGroupEvents, type CustomerGroupEvent } from './groupEvents';
-import { checkPriceModifiers } from './priceModifier';
+import { checkPriceModifiers, type PriceModifier } from './priceModifier';
 
 /** What the customers facade needs. */
 export interface CustomersDeps {
@@ -89,7 +90,8 @@ export interface GroupResult {
 export interface CreateGroupInput {
   readonly groupId?: string;
   readonly name: string;
-  readonly discounts?: unknown;
+  /** Checked at run time too, for callers without types. */
+  readonly discounts?: readonly PriceModifier[];
 }
 
 type Result<A> = Promise<E.Either<CommandError, A>>;
@@ -100,14 +102,26 @@ const notFound = () => E.left(new DomainError('customer.not_found', 'There is no
 export const customersFacade = (deps: CustomersDeps) => {
   const { store } = deps;
 
-  const metadataOf = (ctx: CommandContext): E.Either<CommandError, CommandMetadata> =>
+  const metadataOf = (
+    ctx: CommandContext,
+    ids: Readonly<Record<string, string | undefined>> = {},
+  ): E.Either<CommandError, CommandMetadata> =>
     E.map((tenantId: string): CommandMetadata => ({
       tenantId,
       actor: ctx.actor,
       commandId: ctx.commandId === undefined ? deps.ids.newId() : callerCommandId(ctx.commandId),
       now: deps.clock.now(),
       ...(ctx.correlationId === undefined ? {} : { correlationId: ctx.correlationId }),
-    }))(parseTenantId(ctx.tenantId));
+    }))(checkRequest(ctx.tenantId, ids));
+
+  // No actor is a trusted caller (the backend itself); with one, the shop's `mayAct` rule decides.
+  const mayRead = (
+    tenantId: string,
+    actor: Actor | undefined,
+    action: CustomerAction,
+    subjectId: string,
+  ): E.Either<PermissionError, void> =>
+    actor === undefined ? E.right(undefined) : deps.policyFor(tenantId).mayAct(actor, action, subjectId);
 
   const groupStream = (tenantId: string, groupId: string) => streamName('customer-group', tenantId, groupId);
 
@@ -154,7 +168,7 @@ export const customersFacade = (deps: CustomersDeps) => {
     build: (metadata: CommandMetadata, policy: CustomerPolicy) => E.Either<CommandError, CustomerCommand>,
     warnings: readonly Warning[] = [],
   ): Result<CustomerResult> => {
-    const metadata = metadataOf(ctx);
+    const metadata = metadataOf(ctx, { customerId });
     if (E.isLeft(metadata)) return metadata;
     const policy = deps.policyFor(metadata.right.tenantId);
     const command = build(metadata.right, policy);
@@ -232,9 +246,11 @@ export const customersFacade = (deps: CustomersDeps) => {
   ): Result<GroupResult> => {
     const metadata = metadataOf(ctx);
     if (E.isLeft(metadata)) return metadata;
+    const id = groupId(metadata.right);
+    const named = checkRequest(metadata.right.tenantId, { groupId: id });
+    if (E.isLeft(named)) return named;
     const command = build(metadata.right);
     if (E.isLeft(command)) return command;
-    const id = groupId(metadata.right);
     const aggregate = customerGroupAggregate(deps.policyFor(metadata.right.tenantId));
     const result = await handleCommand(
       store,
@@ -253,7 +269,7 @@ export const customersFacade = (deps: CustomersDeps) => {
   return {
     /** Registers a customer by phone and/or card; duplicates are refused naming the holder. */
     register: async (ctx: CommandContext, input: RegisterInput): Result<CustomerResult> => {
-      const metadata = metadataOf(ctx);
+      const metadata = metadataOf(ctx, { customerId: input.customerId });
       if (E.isLeft(metadata)) return metadata;
       const { tenantId, commandId } = metadata.right;
       const policy = deps.policyFor(tenantId);
@@ -295,6 +311,8 @@ export const customersFacade = (deps: CustomersDeps) => {
       edit(() => E.right({ type: 'RemoveCard' as const, data: {} }))(ctx, customerId, undefined),
     /** Puts the customer in an existing, active group. */
     assignGroup: async (ctx: CommandContext, customerId: string, groupId: string): Result<CustomerResult> => {
+      const named = checkRequest(ctx.tenantId, { customerId, groupId });
+      if (E.isLeft(named)) return named;
       const ok = await checkGroup(ctx.tenantId, groupId);
       if (E.isLeft(ok)) return ok;
       return edit(() => E.right({ type: 'AssignGroup' as const, data: { groupId } }))(
@@ -307,7 +325,7 @@ export const customersFacade = (deps: CustomersDeps) => {
     leaveGroup: (ctx: CommandContext, customerId: string) =>
       edit(() => E.right({ type: 'LeaveGroup' as const, data: {} }))(ctx, customerId, undefined),
     /** Replaces the customer's personal price modifiers (see `PriceModifier`). */
-    setPriceModifiers: edit((modifiers: unknown) =>
+    setPriceModifiers: edit((modifiers: readonly PriceModifier[]) =>
       E.map((m: SetModifiers) => ({ type: 'SetPriceModifiers' as const, data: { modifiers: m } }))(
         checkPriceModifiers(modifiers),
       ),
@@ -322,31 +340,38 @@ export const customersFacade = (deps: CustomersDeps) => {
     setComments: edit((comments: string) =>
       E.map((c: string) => ({ type: 'SetComments' as const, data: { comments: c } }))(readComments(comments)),
     ),
-    /** Reads one customer of one tenant. */
-    get: async (tenantId: string, customerId: string): Result<Customer> => {
-      const tenant = parseTenantId(tenantId);
+    /** Reads one customer; with an actor, only if the shop's `mayAct` lets it (a customer: itself). No actor means a trusted caller. */
+    get: async (tenantId: string, customerId: string, actor?: Actor): Result<Customer> => {
+      const tenant = checkRequest(tenantId, { customerId });
       if (E.isLeft(tenant)) return tenant;
+      const allowed = mayRead(tenantId, actor, 'ReadCustomer', customerId);
+      if (E.isLeft(allowed)) return allowed;
       const state = await readCustomer(tenantId, customerId);
       if (E.isLeft(state)) return state;
       return state.right.exists ? E.right(state.right) : notFound();
     },
-    /** Reads one customer group. */
-    getGroup: async (tenantId: string, groupId: string): Result<CustomerGroup> => {
-      const tenant = parseTenantId(tenantId);
+    /** Reads one customer group; with an actor, only if `mayAct` lets it (not a customer, by default). No actor means a trusted caller. */
+    getGroup: async (tenantId: string, groupId: string, actor?: Actor): Result<CustomerGroup> => {
+      const tenant = checkRequest(tenantId, { groupId });
       if (E.isLeft(tenant)) return tenant;
+      const allowed = mayRead(tenantId, actor, 'ReadGroup', groupId);
+      if (E.isLeft(allowed)) return allowed;
       const state = await readGroup(tenantId, groupId);
       if (E.isLeft(state)) return state;
       return state.right.exists
         ? E.right(state.right)
         : E.left(new DomainError('group.not_found', 'There is no such customer group.', { groupId }));
     },
-    /** The price modifiers that apply to a customer's orders (personal, then group). */
+    /** The price modifiers that apply to a customer's orders (personal, then group); an actor reads them as it reads the customer. */
     applicableModifiers: async (
       tenantId: string,
       customerId: string,
+      actor?: Actor,
     ): Result<readonly ApplicableModifier[]> => {
-      const tenant = parseTenantId(tenantId);
+      const tenant = checkRequest(tenantId, { customerId });
       if (E.isLeft(tenant)) return tenant;
+      const allowed = mayRead(tenantId, actor, 'ReadCustomer', customerId);
+      if (E.isLeft(allowed)) return allowed;
       const customer = await readCustomer(tenantId, customerId);
       if (E.isLeft(customer)) return customer;
       if (!customer.right.exists) return notFound();
@@ -375,7 +400,7 @@ export const customersFacade = (deps: CustomersDeps) => {
         (metadata) => E.right({ type: 'RenameGroup', data: { name }, metadata }),
       ),
     /** Replaces a group's discount rules. */
-    setGroupDiscounts: (ctx: CommandContext, groupId: string, discounts: unknown) =>
+    setGroupDiscounts: (ctx: CommandContext, groupId: string, discounts: readonly PriceModifier[]) =>
       group(
         ctx,
         () => groupId,

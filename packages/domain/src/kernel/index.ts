@@ -7,6 +7,7 @@ export * from './errors';
 export * from './eventCatalog';
 export * from './eventStore';
 export * from './facadeKeys';
+export * from './facadeRequest';
 export * from './handleCommand';
 export * from './ids';
 export * from './inMemoryEventStore';

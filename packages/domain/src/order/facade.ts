@@ -12,10 +12,10 @@ import {
   type TillstreamError,
 } from '../kernel/errors';
 import type { EventStore } from '../kernel/eventStore';
-import { callerCommandId } from '../kernel/facadeKeys';
+import { callerCommandId, checkCallerPrefix } from '../kernel/facadeKeys';
+import { checkRequest } from '../kernel/facadeRequest';
 import type { CommandError, StateCache } from '../kernel/handleCommand';
 import { deterministicId, type IdGenerator } from '../kernel/ids';
-import { parseTenantId } from '../kernel/streamName';
 import {
   handleOrderCommand,
   payOrder,
@@ -114,14 +114,17 @@ const placedUnder = (history: OrderHistory, commandId: string): OrderPlaced | un
 
 /** Orders of every tenant: the lifecycle of DOMAIN.md §4, with payment against the wallets. */
 export const ordersFacade = (deps: OrdersDeps) => {
-  const metadata = (r: OrderRequest): E.Either<ValidationError, CommandMetadata> =>
+  const metadata = (
+    r: OrderRequest,
+    ids: Readonly<Record<string, string | undefined>>,
+  ): E.Either<ValidationError, CommandMetadata> =>
     E.map((tenantId: string): CommandMetadata => ({
       commandId: r.idempotencyKey === undefined ? deps.ids.newId() : callerCommandId(r.idempotencyKey),
       tenantId,
       actor: r.actor,
       now: deps.clock.now(),
       ...(r.correlationId === undefined ? {} : { correlationId: r.correlationId }),
-    }))(parseTenantId(r.tenantId));
+    }))(checkRequest(r.tenantId, ids));
 
   const process = (tenantId: string): OrderProcessDeps => ({
     store: deps.store,
@@ -141,7 +144,7 @@ export const ordersFacade = (deps: OrdersDeps) => {
     type: T,
     data: Omit<Extract<OrderCommand, { type: T }>['data'], 'orderId'>,
   ): Outcome<OrderResult> => {
-    const meta = metadata(r);
+    const meta = metadata(r, { orderId: r.orderId });
     if (E.isLeft(meta)) return meta;
     const command = { type, data: { ...data, orderId: r.orderId }, metadata: meta.right } as Exclude<
       OrderCommand,
@@ -194,8 +197,12 @@ export const ordersFacade = (deps: OrdersDeps) => {
      * modifiers; a line carrying a price is refused.
      */
     place: async (input: PlaceInput): Outcome<OrderResult> => {
-      const meta = metadata(input);
+      const meta = metadata(input, { customerId: input.customerId });
       if (E.isLeft(meta)) return meta;
+      // The order process keys its own steps `order:<orderId>:…`: a ":" would let one order's steps pass for another's.
+      const chosen =
+        input.orderId === undefined ? E.right(undefined) : checkCallerPrefix('orderId', input.orderId);
+      if (E.isLeft(chosen)) return chosen;
       const policy = deps.policyFor(input.tenantId);
       if (input.actor.role === 'customer') {
         if (!policy.customerOrdering)
@@ -263,7 +270,7 @@ export const ordersFacade = (deps: OrdersDeps) => {
     deliver: (r: Target & { readonly lineId: string }) => send(r, 'DeliverOrderLine', { lineId: r.lineId }),
     /** Pays the invoice with `method` (deposit from the wallet, cash or card); points lines take points. */
     pay: async (r: Target & { readonly method: PaymentMethod }): Outcome<OrderResult> => {
-      const meta = metadata(r);
+      const meta = metadata(r, { orderId: r.orderId });
       if (E.isLeft(meta)) return meta;
       return result(r.orderId)(
         await payOrder(process(r.tenantId), {
@@ -281,13 +288,15 @@ export const ordersFacade = (deps: OrdersDeps) => {
     changeCustomer: async (
       r: Target & { readonly customerId: string; readonly reason: string },
     ): Outcome<OrderResult> => {
+      const named = checkRequest(r.tenantId, { orderId: r.orderId, customerId: r.customerId });
+      if (E.isLeft(named)) return named;
       const admitted = await admit(r.tenantId, r.customerId);
       if (E.isLeft(admitted)) return admitted;
       return send(r, 'ChangeOrderCustomer', { customerId: r.customerId, reason: r.reason });
     },
     /** Finishes whatever a crash left undone on the order (a payment under way, wallet effects). */
     resume: async (r: Target): Outcome<OrderView> => {
-      const meta = metadata(r);
+      const meta = metadata(r, { orderId: r.orderId });
       if (E.isLeft(meta)) return meta;
       const done = await resumeOrder(process(r.tenantId), meta.right, r.orderId);
       if (E.isLeft(done)) return done;
@@ -298,15 +307,24 @@ export const ordersFacade = (deps: OrdersDeps) => {
           )
         : E.right(view(state));
     },
-    /** Reads one order. */
-    get: async (tenantId: string, orderId: string): Outcome<OrderView> => {
-      const tenant = parseTenantId(tenantId);
+    /** Reads one order; with an actor, only if the shop's `mayRead` lets it (a customer: its own orders). No actor means a trusted caller. */
+    get: async (tenantId: string, orderId: string, actor?: Actor): Outcome<OrderView> => {
+      const tenant = checkRequest(tenantId, { orderId });
       if (E.isLeft(tenant)) return tenant;
       const read = await readOrder(deps.store, tenantId, orderId);
       if (E.isLeft(read)) return read;
-      return read.right.state.status === 'absent'
-        ? E.left(new DomainError(stateCode('absent'), `There is no order ${orderId}.`, { orderId }))
-        : E.right(view(read.right.state));
+      const { state } = read.right;
+      if (state.status === 'absent')
+        return E.left(new DomainError(stateCode('absent'), `There is no order ${orderId}.`, { orderId }));
+      if (actor !== undefined && !deps.policyFor(tenantId).mayRead(actor, state))
+        return E.left(
+          new PermissionError('order.forbidden', `A ${actor.role} may not read this order.`, {
+            role: actor.role,
+            actorId: actor.id,
+            orderId,
+          }),
+        );
+      return E.right(view(state));
     },
   };
 };

@@ -1,5 +1,13 @@
+import type { Actor } from '../kernel/envelope';
 import { defaultWalletPolicy, type WalletPolicy } from '../wallet/walletPolicy';
 import type { PaymentMethod } from './orderEvents';
+
+/** Whether an actor may read an order, given whose order it is. */
+export type OrderReadRule = (actor: Actor, order: { readonly customerId: string }) => boolean;
+
+/** A customer reads only its own orders; staff and the system read every order. */
+export const defaultOrderReadRule: OrderReadRule = (actor, order) =>
+  actor.role !== 'customer' || actor.id === order.customerId;
 
 /** Per-shop order settings. */
 export interface OrderPolicy {
@@ -9,6 +17,8 @@ export interface OrderPolicy {
   readonly customerPaymentMethods: readonly PaymentMethod[];
   /** The shop's wallet rules: currency, points earned per payment, credit limit. */
   readonly wallet: WalletPolicy;
+  /** Who may read which order; replace it to change the rule. */
+  readonly mayRead: OrderReadRule;
 }
 
 /** Customers may order and pick any method; the default wallet rules (EUR, 1 point per euro). */
@@ -16,4 +26,5 @@ export const defaultOrderPolicy: OrderPolicy = {
   customerOrdering: true,
   customerPaymentMethods: ['cash', 'card', 'deposit'],
   wallet: defaultWalletPolicy,
+  mayRead: defaultOrderReadRule,
 };

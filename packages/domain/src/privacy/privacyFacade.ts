@@ -8,7 +8,7 @@ import { callerCommandId } from '../kernel/facadeKeys';
 import type { EventStore } from '../kernel/eventStore';
 import type { CommandError, StateCache } from '../kernel/handleCommand';
 import type { IdGenerator } from '../kernel/ids';
-import { parseTenantId } from '../kernel/streamName';
+import { checkRequest } from '../kernel/facadeRequest';
 import type { TenantSecret } from '../processes/reservation/reservationKey';
 import { exportCustomerData, type CustomerDataExport } from './customerExport';
 import { forgetCustomer, type ForgetOutcome } from './forgetCustomer';
@@ -44,7 +44,7 @@ export const privacyFacade = (deps: PrivacyDeps) => ({
     customerId: string,
     requestReference: string,
   ): Result<ForgetOutcome> => {
-    const tenant = parseTenantId(ctx.tenantId);
+    const tenant = checkRequest(ctx.tenantId, { customerId });
     if (E.isLeft(tenant)) return tenant;
     const reference = requestReference.trim();
     if (reference.length === 0 || reference.length > REFERENCE_MAX)
@@ -82,7 +82,7 @@ export const privacyFacade = (deps: PrivacyDeps) => ({
   },
   /** Everything the log holds about a customer, as JSON; for a manager, or for the customer itself. */
   exportData: async (ctx: ExportContext, customerId: string): Result<CustomerDataExport> => {
-    const tenant = parseTenantId(ctx.tenantId);
+    const tenant = checkRequest(ctx.tenantId, { customerId });
     if (E.isLeft(tenant)) return tenant;
     const { actor } = ctx;
     if (actor.role !== 'manager' && !(actor.role === 'customer' && actor.id === customerId))

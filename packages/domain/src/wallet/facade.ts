@@ -12,6 +12,7 @@ import {
 import type { EventStore } from '../kernel/eventStore';
 import type { CommandResult, StateCache } from '../kernel/handleCommand';
 import { callerCommandId } from '../kernel/facadeKeys';
+import { checkRequest } from '../kernel/facadeRequest';
 import type { IdGenerator } from '../kernel/ids';
 import { claim, confirm, reservationTarget } from '../processes/reservation/reservations';
 import type { PointsSource } from './pointsLot';
@@ -79,8 +80,14 @@ export const walletsFacade = (deps: WalletsDeps) => {
     ...(r.correlationId === undefined ? {} : { correlationId: r.correlationId }),
   });
 
-  const admit = (r: WalletRequest): Promise<E.Either<TillstreamError, void>> =>
-    deps.admit === undefined ? Promise.resolve(E.right(undefined)) : deps.admit(r.tenantId, r.customerId);
+  // The request is checked first: every other step builds stream names from its tenant and customer.
+  const admit = (r: WalletRequest): Promise<E.Either<TillstreamError, void>> => {
+    const named = checkRequest(r.tenantId, { customerId: r.customerId });
+    if (E.isLeft(named)) return Promise.resolve(named);
+    return deps.admit === undefined
+      ? Promise.resolve(E.right(undefined))
+      : deps.admit(r.tenantId, r.customerId);
+  };
 
   /**
    * A caller's key names one request in the whole tenant, not per wallet: it is claimed for this
@@ -132,8 +139,10 @@ export const walletsFacade = (deps: WalletsDeps) => {
 
   const money = (r: WalletRequest) => deps.policyFor(r.tenantId).currency;
 
-  /** Reads a wallet; with an actor, only if that actor may read it (a customer: its own). */
+  /** Reads a wallet; with an actor, only if that actor may read it (a customer: its own). No actor means a trusted caller. */
   const get = async (tenantId: string, customerId: string, actor?: Actor): WalletOutcome<WalletView> => {
+    const named = checkRequest(tenantId, { customerId });
+    if (E.isLeft(named)) return named;
     const policy = deps.policyFor(tenantId);
     if (actor !== undefined && !policy.authorize(actor, 'read', customerId))
       return E.left(

@@ -3,9 +3,9 @@ import type { Clock } from '../../kernel/clock';
 import type { Actor } from '../../kernel/envelope';
 import type { TillstreamError } from '../../kernel/errors';
 import { checkCallerPrefix } from '../../kernel/facadeKeys';
+import { checkRequest } from '../../kernel/facadeRequest';
 import type { StateCache } from '../../kernel/handleCommand';
 import type { IdGenerator } from '../../kernel/ids';
-import { parseTenantId } from '../../kernel/streamName';
 import type { TenantSecret } from '../reservation/reservationKey';
 import { resolveCustomer, type ResolvedCustomer } from './customerResolution';
 import { parseFieldChoices, type FieldChoices } from './mergeFields';
@@ -59,8 +59,13 @@ export const mergeFacade = (deps: MergeDeps) => {
   });
 
   const checked = (r: MergeRequest): E.Either<TillstreamError, FieldChoices> => {
-    const tenant = parseTenantId(r.tenantId);
+    const tenant = checkRequest(r.tenantId, {
+      sourceCustomerId: r.sourceCustomerId,
+      targetCustomerId: r.targetCustomerId,
+    });
     if (E.isLeft(tenant)) return tenant;
+    const named = r.mergeId === undefined ? E.right(undefined) : checkCallerPrefix('mergeId', r.mergeId);
+    if (E.isLeft(named)) return named;
     const allowed = mayMerge(deps.policyFor(r.tenantId), r.actor);
     if (E.isLeft(allowed)) return allowed;
     return parseFieldChoices(r.choices);
@@ -77,10 +82,7 @@ export const mergeFacade = (deps: MergeDeps) => {
   const merge = async (r: MergeRequest): MergeCall<MergeOutcome> => {
     const choices = checked(r);
     if (E.isLeft(choices)) return choices;
-    const named =
-      r.mergeId === undefined ? E.right(deps.ids.newId()) : checkCallerPrefix('mergeId', r.mergeId);
-    if (E.isLeft(named)) return named;
-    const mergeId = named.right;
+    const mergeId = r.mergeId ?? deps.ids.newId();
     const reason = r.reason?.trim();
     const done = await runMerge(processDeps(r.tenantId), {
       tenantId: r.tenantId,
@@ -94,20 +96,49 @@ export const mergeFacade = (deps: MergeDeps) => {
     return E.map((record: MergeRecord) => ({ mergeId, record }))(done);
   };
 
+  // No actor is a trusted caller (the backend itself); with one, the shop's customer rule `mayAct` decides.
+  const mayRead = (
+    tenantId: string,
+    actor: Actor | undefined,
+    action: 'ReadCustomer' | 'ReadMerge',
+    subjectId: string,
+  ): E.Either<TillstreamError, void> =>
+    actor === undefined
+      ? E.right(undefined)
+      : deps.policyFor(tenantId).customer.mayAct(actor, action, subjectId);
+
   return {
     previewMerge,
     merge,
     /** Finishes a merge a crash or a pending payment left under way. */
-    resumeMerge: async (tenantId: string, mergeId: string, actor: Actor): MergeCall<MergeOutcome> =>
-      E.map((record: MergeRecord) => ({ mergeId, record }))(
+    resumeMerge: async (tenantId: string, mergeId: string, actor: Actor): MergeCall<MergeOutcome> => {
+      const tenant = checkRequest(tenantId, { mergeId });
+      if (E.isLeft(tenant)) return tenant;
+      return E.map((record: MergeRecord) => ({ mergeId, record }))(
         await resumeMerge(processDeps(tenantId), tenantId, mergeId, actor),
-      ),
-    /** A merge's audit record, read from its stream alone. */
-    getMerge: (tenantId: string, mergeId: string): MergeCall<MergeRecord> =>
-      readMergeRecord(deps, tenantId, mergeId),
-    /** The customer that stands for this id now, following merges (A into B into C resolves A to C). */
-    resolveCustomer: (tenantId: string, customerId: string): MergeCall<ResolvedCustomer> =>
-      resolveCustomer(deps.store, tenantId, customerId),
+      );
+    },
+    /** A merge's audit record, read from its stream alone; with an actor, only if `mayAct` lets it (staff, by default). No actor means a trusted caller. */
+    getMerge: async (tenantId: string, mergeId: string, actor?: Actor): MergeCall<MergeRecord> => {
+      const tenant = checkRequest(tenantId, { mergeId });
+      if (E.isLeft(tenant)) return tenant;
+      const allowed = mayRead(tenantId, actor, 'ReadMerge', mergeId);
+      return E.isLeft(allowed) ? allowed : readMergeRecord(deps, tenantId, mergeId);
+    },
+    /**
+     * The customer that stands for this id now, following merges (A into B into C resolves A to C);
+     * with an actor, only if it may read the id asked about (a customer: its own). No actor means a trusted caller.
+     */
+    resolveCustomer: async (
+      tenantId: string,
+      customerId: string,
+      actor?: Actor,
+    ): MergeCall<ResolvedCustomer> => {
+      const tenant = checkRequest(tenantId, { customerId });
+      if (E.isLeft(tenant)) return tenant;
+      const allowed = mayRead(tenantId, actor, 'ReadCustomer', customerId);
+      return E.isLeft(allowed) ? allowed : resolveCustomer(deps.store, tenantId, customerId);
+    },
   };
 };
 
