@@ -4,7 +4,13 @@
 import type { StoredEvent } from '@tillstream/domain';
 import { reservationKey } from '@tillstream/domain';
 import { card, email, mobile, person } from './people.mjs';
-import { TEMPLATE_CUSTOMERS, TEMPLATE_TENANT, templatePerson } from './templateDay.mjs';
+import {
+  TEMPLATE_CUSTOMERS,
+  TEMPLATE_TENANT,
+  WALLET_KEYS,
+  templatePerson,
+  walletKey,
+} from './templateDay.mjs';
 
 /** A copy's number and the tenant it is written for. */
 export interface Copy {
@@ -16,6 +22,10 @@ type Rewrite = (copy: Copy) => string;
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 const TENANT_IN_STREAM = `-${TEMPLATE_TENANT}.`;
+/** A copy's version of a template id: its first 24 characters and the copy's number. */
+const idIn = (id: string, copy: Copy): string =>
+  id.slice(0, 24) + (copy.index + 1).toString(16).padStart(12, '0');
+
 // Phones per customer slot: the registered one and the one a phone change gives.
 const PHONES = 2;
 
@@ -46,6 +56,8 @@ const valueRewrites = (): Map<string, Rewrite> => {
     out.set(t.email, (c) => email(slot(c)));
     keys.push(['email', t.email, (c) => email(slot(c))]);
   }
+  // Wallet idempotency keys are claimed per tenant in their own reservation streams.
+  for (let n = 1; n <= WALLET_KEYS; n++) keys.push(['walletkey', walletKey(n), (c) => idIn(walletKey(n), c)]);
   // Reservation streams are named by the keyed hash of the value (tenant secret = tenant id by default).
   for (const [kind, value, rewrite] of keys)
     out.set(reservationKey(TEMPLATE_TENANT, kind, value), (c) =>
@@ -66,7 +78,6 @@ export const replicator = (template: readonly StoredEvent[]) => {
     throw new Error('template ids share a 24-character prefix: copies would collide');
 
   return (copy: Copy, position: (n: number) => bigint): StoredEvent[] => {
-    const suffix = (copy.index + 1).toString(16).padStart(12, '0');
     const memo = new Map<string, string>();
     const str = (s: string): string => {
       const rewrite = rewrites.get(s);
@@ -78,7 +89,7 @@ export const replicator = (template: readonly StoredEvent[]) => {
       if (s === TEMPLATE_TENANT) return copy.tenantId;
       const at = s.indexOf(TENANT_IN_STREAM);
       if (at > 0) return `${s.slice(0, at)}-${copy.tenantId}.${str(s.slice(at + TENANT_IN_STREAM.length))}`;
-      return s.length >= 36 ? s.replace(UUID, (id) => id.slice(0, 24) + suffix) : s;
+      return s.length >= 36 ? s.replace(UUID, (id) => idIn(id, copy)) : s;
     };
     const tree = (v: unknown): unknown => {
       if (typeof v === 'string') return str(v);
@@ -102,10 +113,17 @@ export const replicator = (template: readonly StoredEvent[]) => {
   };
 };
 
-/** Template markers that must never survive into a copy (checked on the first copy). */
-export const leftovers = (events: readonly StoredEvent[]): string[] => {
+/** Template values that must never survive into a copy (checked on the first copy). */
+export const leftovers = (template: readonly StoredEvent[], events: readonly StoredEvent[]): string[] => {
   const text = JSON.stringify(events, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
-  return [/Q(first|last|street|city)[a-z]{2}/, /qmail/, /\+48 ?45\d/, /-tpl\./, /"tpl"/]
+  const markers = [/Q(first|last|street|city)[a-z]{2}/, /qmail/, /\+48 ?45\d/, /-tpl\./, /"tpl"/]
     .filter((re) => re.test(text))
     .map(String);
+  // A reservation key left as it was would make copies in one shop share the stream.
+  const idOf = (streamName: string) => streamName.slice(streamName.indexOf('.') + 1);
+  const keys = new Set(
+    template.filter((e) => e.streamName.startsWith('unique-')).map((e) => idOf(e.streamName)),
+  );
+  const kept = events.filter((e) => keys.has(idOf(e.streamName))).map((e) => e.streamName);
+  return [...markers, ...new Set(kept)];
 };

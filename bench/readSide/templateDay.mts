@@ -40,6 +40,13 @@ export const templatePerson = (i: number) => {
   };
 };
 
+/** The n-th wallet idempotency key a till sends: UUID-shaped, so copies rewrite it like any id. */
+export const walletKey = (n: number): string =>
+  `${(0x10000000 + n).toString(16)}-7a11-4e7c-8e1c-000000000000`;
+
+/** Wallet idempotency keys the template day may send (its top-ups number fewer). */
+export const WALLET_KEYS = 64;
+
 const must = <A,>(what: string, result: Either<TillstreamError, A>): A => {
   if (result._tag === 'Left')
     throw new Error(`template day, ${what}: ${result.left.code} ${result.left.message}`);
@@ -118,7 +125,7 @@ export const templateDay = async (keys: KeyStore | false = false): Promise<InMem
 
   // Deposits, and orders paid from them or at the till.
   let key = 0;
-  const wallet = (i: number) => ({ ...op, customerId: id(i), idempotencyKey: `k${++key}` });
+  const wallet = (i: number) => ({ ...op, customerId: id(i), idempotencyKey: walletKey(++key) });
   for (let i = 0; i < TEMPLATE_CUSTOMERS; i++) {
     if (i % 3 === 2) continue;
     tick();
