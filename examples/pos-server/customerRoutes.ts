@@ -1,8 +1,14 @@
-import { MERGE_FIELDS, PermissionError, type FieldChoices, type RegisterInput } from '@tillstream/domain';
+import { MERGE_FIELDS, type FieldChoices, type RegisterInput } from '@tillstream/domain';
 import type { FastifyInstance } from 'fastify';
 import * as E from 'fp-ts/Either';
 import { send } from './httpErrors';
-import { commandContextOf, contextHeadersSchema, requestOf, type ContextHeaders } from './requestContext';
+import {
+  commandContextOf,
+  contextHeadersSchema,
+  requestOf,
+  staffOnly,
+  type ContextHeaders,
+} from './requestContext';
 import type { ServerDeps } from './serverDeps';
 
 const text = { type: 'string', maxLength: 200 } as const;
@@ -74,7 +80,9 @@ export const customerRoutes = (app: FastifyInstance, { till, search }: ServerDep
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      const allowed = staffOnly(request.headers, 'the customer search');
+      if (E.isLeft(allowed)) return send(reply, allowed);
       // Search is a read model: waiting for it to reach the log's head lets a till find the
       // customer it registered a moment ago. A busy backend may answer from what it has instead.
       await search.waitFor();
@@ -87,19 +95,8 @@ export const customerRoutes = (app: FastifyInstance, { till, search }: ServerDep
     { schema: { headers: contextHeadersSchema } },
     async (request, reply) => {
       const { tenantId, actor } = requestOf(request.headers);
-      const { customerId } = request.params;
-      // The facade reads for whoever asks; a customer's screen may see only its own record.
-      if (actor.role === 'customer' && actor.id !== customerId)
-        return send(
-          reply,
-          E.left(
-            new PermissionError('customer.forbidden', 'A customer may read only its own record.', {
-              actorId: actor.id,
-              customerId,
-            }),
-          ),
-        );
-      return send(reply, await till.customers.get(tenantId, customerId));
+      // With the actor the shop's rules decide: a customer's screen sees only its own record.
+      return send(reply, await till.customers.get(tenantId, request.params.customerId, actor));
     },
   );
 

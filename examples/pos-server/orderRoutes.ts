@@ -70,8 +70,11 @@ export const orderRoutes = (app: FastifyInstance, { till }: ServerDeps): void =>
   app.get<OrderRoute>(
     '/orders/:orderId',
     { schema: { headers: contextHeadersSchema } },
-    async (request, reply) =>
-      send(reply, await till.orders.get(request.headers['x-tenant-id'], request.params.orderId)),
+    async (request, reply) => {
+      const { tenantId, actor } = requestOf(request.headers);
+      // With the actor the shop's rules decide: a customer's screen sees only its own orders.
+      return send(reply, await till.orders.get(tenantId, request.params.orderId, actor));
+    },
   );
 
   step('accept', (t) => till.orders.accept(t));

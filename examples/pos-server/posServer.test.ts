@@ -150,7 +150,7 @@ describe('the POS server over the in-memory store (fastify.inject)', () => {
       ],
       [
         403,
-        'customer.forbidden',
+        'customer.actor_not_allowed',
         call(app, 'GET', `/customers/${holder}`, undefined, customer('someone-else')),
       ],
     ];
@@ -160,6 +160,45 @@ describe('the POS server over the in-memory store (fastify.inject)', () => {
       expect(body.message).toEqual(expect.any(String));
     }
     expect(store.allEvents()).toHaveLength(written);
+  });
+
+  it("shows a customer's screen its own record and orders, and nobody else's, nor the search or the board", async () => {
+    const victim = await register({ phone: '605 111 222', firstName: 'Marek', lastName: 'Nowak' });
+    const eve = await register({ phone: '605 333 444', firstName: 'Eve' });
+    const orderOf = async (customerId: string) =>
+      (
+        await call(app, 'POST', '/orders', {
+          customerId,
+          note: 'table 4, allergy: nuts',
+          lines: [{ productId: 'cola', quantity: 1, payWith: 'money' }],
+          paymentMethod: 'cash',
+        })
+      ).body['orderId'] as string;
+    const [hisOrder, herOrder] = [await orderOf(victim), await orderOf(eve)];
+    const asEve = customer(eve);
+    const answers = await Promise.all(
+      [
+        `/customers/${eve}`,
+        `/orders/${herOrder}`,
+        `/customers/${victim}`,
+        `/orders/${hisOrder}`,
+        '/customers?q=Marek',
+        '/order-board',
+        '/order-board/events',
+      ].map(async (url) => {
+        const { status, body } = await call(app, 'GET', url, undefined, asEve);
+        return [url, status, body.code ?? 'read'];
+      }),
+    );
+    expect(answers).toEqual([
+      [`/customers/${eve}`, 200, 'read'],
+      [`/orders/${herOrder}`, 200, 'read'],
+      [`/customers/${victim}`, 403, 'customer.actor_not_allowed'],
+      [`/orders/${hisOrder}`, 403, 'order.forbidden'],
+      ['/customers?q=Marek', 403, 'request.staff_only'],
+      ['/order-board', 403, 'request.staff_only'],
+      ['/order-board/events', 403, 'request.staff_only'],
+    ]);
   });
 
   it('tells the cashier why a payment is refused: the balance and the amount', async () => {

@@ -1,4 +1,5 @@
-import type { CommandContext } from '@tillstream/domain';
+import { PermissionError, type CommandContext } from '@tillstream/domain';
+import * as E from 'fp-ts/Either';
 
 /**
  * Who is asking, for which shop. An example only: the headers are taken on trust here. A real
@@ -31,6 +32,21 @@ export const requestOf = (headers: ContextHeaders) => ({
   actor: { role: headers['x-actor-role'], id: headers['x-actor-id'] },
   ...(headers['idempotency-key'] === undefined ? {} : { idempotencyKey: headers['idempotency-key'] }),
 });
+
+/** Refuses a customer's screen what is staff's alone (the search over every customer, the order board). */
+export const staffOnly = (headers: ContextHeaders, what: string): E.Either<PermissionError, void> =>
+  headers['x-actor-role'] === 'customer'
+    ? E.left(
+        new PermissionError(
+          'request.staff_only',
+          `A customer cannot see ${what}; it is for the shop staff.`,
+          {
+            role: headers['x-actor-role'],
+            actorId: headers['x-actor-id'],
+          },
+        ),
+      )
+    : E.right(undefined);
 
 /** The same in the form the customers facade takes (the key is its command id). */
 export const commandContextOf = (headers: ContextHeaders): CommandContext => ({

@@ -83,19 +83,22 @@ export const walletChapter = async (print: Print): Promise<void> => {
   print(`the same voucher again: ${E.isLeft(second) ? `refused: ${second.left.message}` : 'accepted?!'}`);
 
   const paid = await wallets.spend({ ...jan, idempotencyKey: 'pay:o-18:1', orderId: 'o-18', amount: 4250 });
+  // A refused step is part of the story the demo tells: say why, and stop the chapter there.
+  if (E.isLeft(paid)) return print(`spending ${money(4250)} on order o-18: refused: ${paid.left.message}`);
   const points = pointsEarnedFor(policy, { paidWithMoney: 4250 });
-  await wallets.earnPoints({
+  const earned = await wallets.earnPoints({
     ...jan,
     idempotencyKey: 'earn:o-18',
     points,
     source: { kind: 'order', orderId: 'o-18', ruleId: policy.earning.ruleId },
   });
+  if (E.isLeft(earned))
+    return print(`earning ${points} points for order o-18: refused: ${earned.left.message}`);
   const view = await wallets.get('demo', 'jan-kosmowski');
-  if (E.isRight(paid) && E.isRight(view)) {
-    print(
-      `spent ${money(4250)} on order o-18: balance ${money(view.right.balance)}, ${view.right.points} points`,
-    );
-    for (const lot of view.right.lots)
-      print(`  lot ${lot.lotId}: ${lot.remaining} points from ${describeSource(lot.source)}`);
-  }
+  if (E.isLeft(view)) return print(`reading the wallet: refused: ${view.left.message}`);
+  print(
+    `spent ${money(4250)} on order o-18: balance ${money(view.right.balance)}, ${view.right.points} points`,
+  );
+  for (const lot of view.right.lots)
+    print(`  lot ${lot.lotId}: ${lot.remaining} points from ${describeSource(lot.source)}`);
 };

@@ -9,7 +9,7 @@ import type { OrderDebt } from '../../wallet/walletEvents';
 import { readWallet } from '../../wallet/walletStream';
 import type { Identifier } from '../registration/customerIdentifiers';
 import type { TenantSecret } from '../reservation/reservationKey';
-import { readReservation, reservationTarget } from '../reservation/reservations';
+import { readReservation, reservationTarget, type ReservationSnapshot } from '../reservation/reservations';
 import { readCustomerSnapshot } from './customerResolution';
 import { ordersOfCustomer } from './customerOrders';
 import type { FieldChoices } from './mergeFields';
@@ -197,19 +197,27 @@ export const inspectMerge = async (
     holderId,
   });
   // The holder shown is who holds the value now, so a shared (non-unique) email shows its real holder.
-  const holder = async (id: Identifier, fallback: string) => {
-    const read = await readReservation(store, identifierKey(deps.tenantSecret, tenantId, id));
-    return E.isRight(read) && read.right.state.status !== 'free' ? read.right.state.holderId : fallback;
-  };
-  const kept = await Promise.all(plan.kept.map(async (id) => shown(id, await holder(id, sourceId))));
-  const released = await Promise.all([
-    ...plan.releasedFromSource.map(async (id) => shown(id, await holder(id, sourceId))),
-    ...plan.releasedFromTarget.map(async (id) => shown(id, await holder(id, targetId))),
-  ]);
+  // A reservation that does not decode is an error, never a guess: the preview must not name a wrong holder.
+  const holder = async (
+    id: Identifier,
+    fallback: string,
+  ): Promise<E.Either<CommandError, PreviewIdentifier>> =>
+    E.map((r: ReservationSnapshot) => shown(id, r.state.status !== 'free' ? r.state.holderId : fallback))(
+      await readReservation(store, identifierKey(deps.tenantSecret, tenantId, id)),
+    );
+  const kept = E.sequenceArray(await Promise.all(plan.kept.map((id) => holder(id, sourceId))));
+  if (E.isLeft(kept)) return kept;
+  const released = E.sequenceArray(
+    await Promise.all([
+      ...plan.releasedFromSource.map((id) => holder(id, sourceId)),
+      ...plan.releasedFromTarget.map((id) => holder(id, targetId)),
+    ]),
+  );
+  if (E.isLeft(released)) return released;
   return E.right({
     ...base,
     survivor: plan.survivor,
     changes: plan.changes.map((c) => c.step),
-    identifiers: { kept, released },
+    identifiers: { kept: kept.right, released: released.right },
   });
 };
