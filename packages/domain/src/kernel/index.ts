@@ -11,5 +11,6 @@ export * from './facadeRequest';
 export * from './handleCommand';
 export * from './ids';
 export * from './inMemoryEventStore';
+export * from './readAggregate';
 export * from './revision';
 export * from './streamName';

@@ -1,8 +1,9 @@
 import * as E from 'fp-ts/Either';
-import type { EventDecodeError } from '../kernel/errors';
-import { PermissionError } from '../kernel/errors';
+import { pipe } from 'fp-ts/function';
+import type { EventDecodeError, PermissionError } from '../kernel/errors';
 import type { EventStore } from '../kernel/eventStore';
-import { decodeEvent, type Aggregate } from '../kernel/handleCommand';
+import type { Aggregate } from '../kernel/handleCommand';
+import { readAggregate } from '../kernel/readAggregate';
 import { streamName } from '../kernel/streamName';
 import type { OrderCommand } from './orderCommands';
 import { orderDecider } from './orderDecider';
@@ -30,25 +31,11 @@ export const readOrder = async (
   store: EventStore,
   tenantId: string,
   orderId: string,
-): Promise<E.Either<EventDecodeError | PermissionError, OrderHistory>> => {
-  const events: { event: OrderEvent; commandId: string }[] = [];
-  let state = orderDecider.initialState();
-  for (const stored of await store.readStream(orderStreamName(tenantId, orderId))) {
-    if (stored.metadata.tenantId !== tenantId)
-      return E.left(
-        new PermissionError(
-          'tenant.sealed',
-          `Stream ${stored.streamName} holds an event of another tenant.`,
-          {
-            streamName: stored.streamName,
-            revision: stored.revision,
-          },
-        ),
-      );
-    const decoded = decodeEvent(orderEvents, stored);
-    if (E.isLeft(decoded)) return decoded;
-    events.push({ event: decoded.right.event, commandId: stored.metadata.commandId });
-    state = orderDecider.evolve(state, decoded.right.event);
-  }
-  return E.right({ events, state });
-};
+): Promise<E.Either<EventDecodeError | PermissionError, OrderHistory>> =>
+  pipe(
+    await readAggregate(store, orderAggregate, orderStreamName(tenantId, orderId), tenantId),
+    E.map(({ events, state }) => ({
+      events: events.map(({ event, metadata }) => ({ event, commandId: metadata.commandId })),
+      state,
+    })),
+  );

@@ -1,14 +1,14 @@
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
-import { PermissionError, ValidationError, type EventDecodeError } from '../kernel/errors';
+import { ValidationError, type EventDecodeError, type PermissionError } from '../kernel/errors';
 import type { EventStore } from '../kernel/eventStore';
 import {
-  decodeEvent,
   handleCommand,
   type CommandError,
   type CommandResult,
   type HandleCommandOptions,
 } from '../kernel/handleCommand';
+import { readAggregate } from '../kernel/readAggregate';
 import { parseTenantId, streamName } from '../kernel/streamName';
 import type { WalletCommand } from './walletCommands';
 import { walletAggregate } from './walletDecider';
@@ -19,6 +19,9 @@ import { evolveWallet, initialWalletState, type WalletState } from './walletStat
 /** The one wallet stream of a customer: `wallet-{tenantId}.{customerId}`. */
 export const walletStreamName = (tenantId: string, customerId: string): string =>
   streamName('wallet', tenantId, customerId);
+
+// Reading needs no policy: only deciding does.
+const walletFold = { initialState: initialWalletState, evolve: evolveWallet };
 
 const checkedStream = (tenantId: string, customerId: string): E.Either<ValidationError, string> =>
   pipe(
@@ -61,22 +64,8 @@ export const readWallet = async (
 ): Promise<E.Either<ValidationError | PermissionError | EventDecodeError, WalletState>> => {
   const stream = checkedStream(tenantId, customerId);
   if (E.isLeft(stream)) return stream;
-  let state = initialWalletState();
-  for (const stored of await store.readStream(stream.right)) {
-    if (stored.metadata.tenantId !== tenantId)
-      return E.left(
-        new PermissionError(
-          'tenant.sealed',
-          `Stream ${stored.streamName} holds an event of another tenant.`,
-          {
-            streamName: stored.streamName,
-            revision: stored.revision,
-          },
-        ),
-      );
-    const decoded = decodeEvent(walletEvents, stored);
-    if (E.isLeft(decoded)) return decoded;
-    state = evolveWallet(state, decoded.right.event);
-  }
-  return E.right(state);
+  return pipe(
+    await readAggregate(store, { decider: walletFold, events: walletEvents }, stream.right, tenantId),
+    E.map(({ state }) => state),
+  );
 };

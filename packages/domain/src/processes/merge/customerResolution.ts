@@ -1,9 +1,10 @@
 import * as E from 'fp-ts/Either';
 import { customerEvents } from '../../customer/customerEvents';
 import { evolveCustomer, initialCustomerState, type CustomerState } from '../../customer/customerState';
-import { DomainError, PermissionError, type EventDecodeError } from '../../kernel/errors';
+import { pipe } from 'fp-ts/function';
+import { DomainError, type EventDecodeError, type PermissionError } from '../../kernel/errors';
 import type { EventStore } from '../../kernel/eventStore';
-import { decodeEvent } from '../../kernel/handleCommand';
+import { readAggregate } from '../../kernel/readAggregate';
 import type { StreamRevision } from '../../kernel/revision';
 import { streamName } from '../../kernel/streamName';
 
@@ -21,24 +22,16 @@ export const readCustomerSnapshot = async (
   store: EventStore,
   tenantId: string,
   customerId: string,
-): Promise<E.Either<CustomerReadError, CustomerSnapshot>> => {
-  let state = initialCustomerState();
-  const stored = await store.readStream(streamName('customer', tenantId, customerId));
-  for (const s of stored) {
-    if (s.metadata.tenantId !== tenantId)
-      return E.left(
-        new PermissionError('tenant.sealed', `Stream ${s.streamName} holds an event of another tenant.`, {
-          streamName: s.streamName,
-          revision: s.revision,
-        }),
-      );
-    const decoded = decodeEvent(customerEvents, s);
-    if (E.isLeft(decoded)) return decoded;
-    state = evolveCustomer(state, decoded.right.event);
-  }
-  const last = stored[stored.length - 1];
-  return E.right({ state, revision: last === undefined ? 'no_stream' : last.revision });
-};
+): Promise<E.Either<CustomerReadError, CustomerSnapshot>> =>
+  pipe(
+    await readAggregate(
+      store,
+      { decider: { initialState: initialCustomerState, evolve: evolveCustomer }, events: customerEvents },
+      streamName('customer', tenantId, customerId),
+      tenantId,
+    ),
+    E.map(({ state, revision }) => ({ state, revision })),
+  );
 
 /** Where a customer id leads: the customer that stands for it now, and the merges on the way. */
 export interface ResolvedCustomer {
