@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { startEventStoreDBTestServer, type EventStoreDBTestServer } from '@tillstream/adapters/testing';
-import { inMemoryEventStore, type InMemoryEventStore } from '@tillstream/domain';
+import { inMemoryEventStore, inMemoryKeyStore, type InMemoryEventStore } from '@tillstream/domain';
 import type { FastifyInstance } from 'fastify';
-import { eventStoreFromEnvironment } from './eventStoreFromEnvironment';
+import { eventStoreFromEnvironment, tenantSecretFromEnvironment } from './eventStoreFromEnvironment';
 import { createPosServer } from './posServer';
 import { sampleMenu } from './server';
 import { call, readEvents, staff } from './testClient';
@@ -15,6 +15,8 @@ jest.mock('cookie', () => ({
   },
 }));
 
+const tenantSecret = tenantSecretFromEnvironment({ TILLSTREAM_TENANT_SECRET: 'test-secret' });
+
 const customer = (id: string) => staff({ 'x-actor-role': 'customer', 'x-actor-id': id });
 
 describe('the POS server over the in-memory store (fastify.inject)', () => {
@@ -22,7 +24,12 @@ describe('the POS server over the in-memory store (fastify.inject)', () => {
   let app: FastifyInstance;
   beforeAll(async () => {
     store = inMemoryEventStore();
-    app = await createPosServer({ eventStore: store, catalog: sampleMenu });
+    app = await createPosServer({
+      eventStore: store,
+      keys: inMemoryKeyStore(),
+      tenantSecret,
+      catalog: sampleMenu,
+    });
   });
   afterAll(() => app.close());
 
@@ -31,6 +38,16 @@ describe('the POS server over the in-memory store (fastify.inject)', () => {
     expect(reply.status).toBe(201);
     return reply.body['customerId'] as string;
   };
+
+  it('keeps what a customer typed out of the stored events: personal fields are encrypted at rest', async () => {
+    await register({ phone: '603 777 888', firstName: 'Bożena', email: 'bozena@example.pl' });
+    const raw = JSON.stringify(store.allEvents().map((e) => [e.streamName, e.data]));
+    for (const typed of ['603777888', 'Bożena', 'bozena@example.pl']) expect(raw).not.toContain(typed);
+    const found = await call(app, 'GET', '/customers?q=Bożena');
+    expect(found.body['hits']).toMatchObject([
+      { customer: { firstName: 'Bożena', phones: ['+48603777888'] } },
+    ]);
+  });
 
   it('runs a till day: register, search, top up, place → accept → deliver → pay by deposit, complete unpaid, void', async () => {
     const marek = await register({ phone: '601 234 567', firstName: 'Marek', lastName: 'Nowak' });
@@ -275,7 +292,12 @@ const feedSeesNewOrder = async (app: FastifyInstance): Promise<{ text: string; o
 
 describe('the order board feed (Server-Sent Events)', () => {
   it('sends the open orders, then every new order as it is placed', async () => {
-    const app = await createPosServer({ eventStore: inMemoryEventStore(), catalog: sampleMenu });
+    const app = await createPosServer({
+      eventStore: inMemoryEventStore(),
+      keys: inMemoryKeyStore(),
+      tenantSecret,
+      catalog: sampleMenu,
+    });
     try {
       const { text, orderId } = await feedSeesNewOrder(app);
       expect(text).toMatch(/^event: snapshot\ndata: \{"placed":\[\],"accepted":\[\],"paid":\[\]\}\n\n/);
@@ -294,10 +316,16 @@ describe('the POS server on EventStoreDB (EVENTSTORE_CONNECTION_STRING)', () => 
   afterAll(() => server.stop());
 
   it('writes to the store the environment names, and the board feed follows it live', async () => {
-    const { eventStore, close } = eventStoreFromEnvironment({
+    const { eventStore, keys, close } = eventStoreFromEnvironment({
       EVENTSTORE_CONNECTION_STRING: server.connectionString,
     });
-    const app = await createPosServer({ eventStore, catalog: sampleMenu, onClose: close });
+    const app = await createPosServer({
+      eventStore,
+      keys,
+      tenantSecret,
+      catalog: sampleMenu,
+      onClose: close,
+    });
     try {
       const { text, orderId } = await feedSeesNewOrder(app);
       expect(text).toContain(`"orderId":"${orderId}"`);

@@ -1,4 +1,10 @@
-import { createTillstream, type Catalog, type EventStore, type Tillstream } from '@tillstream/domain';
+import {
+  createTillstream,
+  type Catalog,
+  type EventStore,
+  type KeyStore,
+  type Tillstream,
+} from '@tillstream/domain';
 import {
   createProjectionRunner,
   customerSearchProjection,
@@ -17,6 +23,10 @@ import { walletRoutes } from './walletRoutes';
 /** What the server is built from; everything but the catalogue has a default. */
 export interface PosServerOptions {
   readonly eventStore: EventStore;
+  /** Customers' data keys: personal fields are encrypted in events and erased by forgetting. */
+  readonly keys: KeyStore;
+  /** Each shop's secret for identifier hashes (reservation stream names). */
+  readonly tenantSecret: (tenantId: string) => string;
   /** The shops' products and prices: the backend's own product database behind the `Catalog` port. */
   readonly catalog: Catalog;
   /** Called when the server closes, after the runners stop (e.g. to close the store's connection). */
@@ -29,6 +39,8 @@ export const createPosServer = async (options: PosServerOptions): Promise<Fastif
   // One library object for the whole process, shared by every request and every shop.
   const till: Tillstream = createTillstream({
     eventStore: options.eventStore,
+    keys: options.keys,
+    tenantSecret: options.tenantSecret,
     catalog: options.catalog,
     policy: { customer: { defaultCountry: 'PL' } },
   });
