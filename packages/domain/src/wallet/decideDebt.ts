@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import { DomainError } from '../kernel/errors';
-import { formatMoney, idGiven, positive, sameCurrency, type Checked } from './walletChecks';
+import { formatMoney, orderMoneyGiven, type Checked } from './walletChecks';
 import type { RecordDebt, SettleDebt } from './walletCommands';
 import type { DebtRecorded, DebtSettled } from './walletEvents';
 import type { WalletPolicy } from './walletPolicy';
@@ -14,10 +14,7 @@ export const decideRecordDebt = (
   p: WalletPolicy,
 ): Checked<readonly DebtRecorded[]> =>
   pipe(
-    E.Do,
-    E.bind('orderId', () => idGiven('orderId', c.data.orderId)),
-    E.bind('amount', () => positive('amount', c.data.amount, 'amount')),
-    E.bind('currency', () => sameCurrency(s, p, c.data.currency)),
+    orderMoneyGiven(c.data, s, p),
     E.chain(({ orderId, amount, currency }) => {
       const money = (n: number) => formatMoney(n, currency, p.minorUnitsPerUnit);
       if (s.debts[orderId] !== undefined)
@@ -51,10 +48,7 @@ export const decideSettleDebt = (
   p: WalletPolicy,
 ): Checked<readonly DebtSettled[]> =>
   pipe(
-    E.Do,
-    E.bind('orderId', () => idGiven('orderId', c.data.orderId)),
-    E.bind('amount', () => positive('amount', c.data.amount, 'amount')),
-    E.bind('currency', () => sameCurrency(s, p, c.data.currency)),
+    orderMoneyGiven(c.data, s, p),
     E.chain(({ orderId, amount, currency }) => {
       const outstanding = s.debts[orderId] ?? 0;
       return amount > outstanding

@@ -3,8 +3,8 @@ import { pipe } from 'fp-ts/function';
 import { DomainError, ValidationError } from '../kernel/errors';
 import {
   formatMoney,
-  idGiven,
   nonZero,
+  orderMoneyGiven,
   positive,
   reasonGiven,
   sameCurrency,
@@ -51,10 +51,7 @@ export const decideTopUp = (c: TopUp, s: WalletState, p: WalletPolicy): Checked<
 /** Money pays an order; never more than the balance. */
 export const decideSpend = (c: Spend, s: WalletState, p: WalletPolicy): Checked<readonly WalletSpent[]> =>
   pipe(
-    E.Do,
-    E.bind('orderId', () => idGiven('orderId', c.data.orderId)),
-    E.bind('amount', () => positive('amount', c.data.amount, 'amount')),
-    E.bind('currency', () => sameCurrency(s, p, c.data.currency)),
+    orderMoneyGiven(c.data, s, p),
     E.chain(({ orderId, amount, currency }) =>
       amount > s.balance
         ? E.left(
@@ -86,10 +83,7 @@ export const decideRefund = (
   p: WalletPolicy,
 ): Checked<readonly WalletRefunded[]> =>
   pipe(
-    E.Do,
-    E.bind('orderId', () => idGiven('orderId', c.data.orderId)),
-    E.bind('amount', () => positive('amount', c.data.amount, 'amount')),
-    E.bind('currency', () => sameCurrency(s, p, c.data.currency)),
+    orderMoneyGiven(c.data, s, p),
     E.chain(({ orderId, amount, currency }) => {
       const order = orderMoney(s, orderId);
       const refundable = order.spent - order.refunded;

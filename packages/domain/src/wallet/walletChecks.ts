@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/Either';
+import { pipe } from 'fp-ts/function';
 import type { DecisionError } from '../kernel/decider';
 import { DomainError, ValidationError } from '../kernel/errors';
 import { shown } from '../values/refusal';
@@ -71,3 +72,23 @@ export const sameCurrency = (state: WalletState, policy: WalletPolicy, currency:
         ),
       );
 };
+
+/** What an order's money movement names: the order, how much and in which currency. */
+export interface OrderMoney {
+  readonly orderId: string;
+  readonly amount: number;
+  readonly currency: string;
+}
+
+/** An order's money movement: the order named, a whole amount above zero, in the wallet's currency. */
+export const orderMoneyGiven = (
+  data: OrderMoney,
+  state: WalletState,
+  policy: WalletPolicy,
+): Checked<OrderMoney> =>
+  pipe(
+    E.Do,
+    E.bind('orderId', () => idGiven('orderId', data.orderId)),
+    E.bind('amount', () => positive('amount', data.amount, 'amount')),
+    E.bind('currency', () => sameCurrency(state, policy, data.currency)),
+  );
