@@ -11,7 +11,7 @@ import { parsePhone, type PhoneNumber } from '../values/phoneNumber';
 import { parseTaxId } from '../values/taxId';
 import { tidyText } from '../values/text';
 import type { Company, CustomerProfile, DetailField, Preferences, ProfileDetails } from './customerProfile';
-import { defaultPreferences } from './customerProfile';
+import { DETAIL_FIELDS, defaultPreferences } from './customerProfile';
 import type { CustomerPolicy } from './customerPolicy';
 
 /** Address parts as typed. */
@@ -104,17 +104,6 @@ const readDetail = (
   }
 };
 
-const DETAILS: readonly DetailField[] = [
-  'firstName',
-  'lastName',
-  'gender',
-  'email',
-  'address',
-  'taxId',
-  'company',
-  'whatsApp',
-];
-
 /** Reads the profile details given: what to set, and (for `null`) what to remove. */
 export const readDetails = (
   policy: CustomerPolicy,
@@ -122,7 +111,7 @@ export const readDetails = (
 ): Parsed<{ readonly set: ProfileDetails; readonly remove: readonly DetailField[] }> => {
   const set: Record<string, unknown> = {};
   const remove: DetailField[] = [];
-  for (const field of DETAILS) {
+  for (const field of DETAIL_FIELDS) {
     const value = input[field];
     if (value === undefined || isBlank(value)) continue;
     if (value === null) {

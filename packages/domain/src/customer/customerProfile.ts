@@ -51,7 +51,7 @@ export interface ProfileDetails {
 export type DetailField = keyof ProfileDetails;
 
 /** Every profile detail field. */
-export const DETAIL_FIELDS: readonly DetailField[] = [
+export const DETAIL_FIELDS = [
   'firstName',
   'lastName',
   'gender',
@@ -60,7 +60,7 @@ export const DETAIL_FIELDS: readonly DetailField[] = [
   'taxId',
   'company',
   'whatsApp',
-];
+] as const satisfies readonly DetailField[];
 
 /** Everything a customer record holds about the person. */
 export interface CustomerProfile extends ProfileDetails {

@@ -9,25 +9,11 @@ import type {
   SetComments,
   UpdateProfile,
 } from '../../customer/customerCommands';
-import type { CustomerProfile, ProfileDetails } from '../../customer/customerProfile';
+import { DETAIL_FIELDS, type CustomerProfile, type ProfileDetails } from '../../customer/customerProfile';
 import { ValidationError } from '../../kernel/errors';
 
 /** The profile fields an operator chooses between when both customers have a value. */
-export const MERGE_FIELDS = [
-  'firstName',
-  'lastName',
-  'gender',
-  'email',
-  'address',
-  'taxId',
-  'company',
-  'whatsApp',
-  'phone',
-  'card',
-  'group',
-  'preferences',
-  'comments',
-] as const;
+export const MERGE_FIELDS = [...DETAIL_FIELDS, 'phone', 'card', 'group', 'preferences', 'comments'] as const;
 
 /** One choosable field. */
 export type MergeField = (typeof MERGE_FIELDS)[number];
@@ -74,17 +60,6 @@ export const parseFieldChoices = (input: unknown): E.Either<ValidationError, Fie
   }
   return E.right(input as FieldChoices);
 };
-
-const DETAIL_FIELDS = [
-  'firstName',
-  'lastName',
-  'gender',
-  'email',
-  'address',
-  'taxId',
-  'company',
-  'whatsApp',
-] as const satisfies readonly (MergeField & keyof ProfileDetails)[];
 
 const pick = <A>(chosen: MergeSide, source: A | undefined, target: A | undefined): A | undefined =>
   chosen === 'source' ? (source ?? target) : (target ?? source);
