@@ -31,6 +31,29 @@ export interface Movement {
   readonly source: MovementSource;
 }
 
+const move = (ledger: Ledger, change: number, after: number, source: MovementSource): Movement => ({
+  ledger,
+  change,
+  after,
+  source,
+});
+
+const order = (orderId: string): MovementSource => ({ kind: 'order', orderId });
+
+const mergedOut = (data: { readonly mergeId: string; readonly toCustomerId: string }): MovementSource => ({
+  kind: 'merge',
+  mergeId: data.mergeId,
+  direction: 'out',
+  customerId: data.toCustomerId,
+});
+
+const mergedIn = (data: { readonly mergeId: string; readonly fromCustomerId: string }): MovementSource => ({
+  kind: 'merge',
+  mergeId: data.mergeId,
+  direction: 'in',
+  customerId: data.fromCustomerId,
+});
+
 /** The ledger movement a wallet event records, or undefined for `WalletMergedInto`. */
 export const movementOf = (event: WalletEvent): Movement | undefined => {
   switch (event.type) {
@@ -38,160 +61,68 @@ export const movementOf = (event: WalletEvent): Movement | undefined => {
       const { amount, method, reference, balanceAfter } = event.data;
       const source: MovementSource =
         reference === undefined ? { kind: 'topUp', method } : { kind: 'topUp', method, reference };
-      return { ledger: 'money', change: amount, after: balanceAfter, source };
+      return move('money', amount, balanceAfter, source);
     }
     case 'WalletSpent':
-      return {
-        ledger: 'money',
-        change: -event.data.amount,
-        after: event.data.balanceAfter,
-        source: { kind: 'order', orderId: event.data.orderId },
-      };
+      return move('money', -event.data.amount, event.data.balanceAfter, order(event.data.orderId));
     case 'WalletRefunded': {
       const { orderId, reason, amount, balanceAfter } = event.data;
-      return {
-        ledger: 'money',
-        change: amount,
-        after: balanceAfter,
-        source: reason === undefined ? { kind: 'order', orderId } : { kind: 'order', orderId, reason },
-      };
+      return move(
+        'money',
+        amount,
+        balanceAfter,
+        reason === undefined ? order(orderId) : { kind: 'order', orderId, reason },
+      );
     }
     case 'WalletAdjusted':
-      return {
-        ledger: 'money',
-        change: event.data.delta,
-        after: event.data.balanceAfter,
-        source: { kind: 'adjustment', reason: event.data.reason },
-      };
+      return move('money', event.data.delta, event.data.balanceAfter, {
+        kind: 'adjustment',
+        reason: event.data.reason,
+      });
     case 'WalletMoneyTransferredOut':
-      return {
-        ledger: 'money',
-        change: -event.data.amount,
-        after: event.data.balanceAfter,
-        source: {
-          kind: 'merge',
-          mergeId: event.data.mergeId,
-          direction: 'out',
-          customerId: event.data.toCustomerId,
-        },
-      };
+      return move('money', -event.data.amount, event.data.balanceAfter, mergedOut(event.data));
     case 'WalletMoneyTransferredIn':
-      return {
-        ledger: 'money',
-        change: event.data.amount,
-        after: event.data.balanceAfter,
-        source: {
-          kind: 'merge',
-          mergeId: event.data.mergeId,
-          direction: 'in',
-          customerId: event.data.fromCustomerId,
-        },
-      };
+      return move('money', event.data.amount, event.data.balanceAfter, mergedIn(event.data));
     case 'PointsEarned':
-      return {
-        ledger: 'points',
-        change: event.data.points,
-        after: event.data.balanceAfter,
-        source: { kind: 'points', source: event.data.source },
-      };
+      return move('points', event.data.points, event.data.balanceAfter, {
+        kind: 'points',
+        source: event.data.source,
+      });
     case 'PointsRedeemed':
-      return {
-        ledger: 'points',
-        change: -event.data.points,
-        after: event.data.balanceAfter,
-        source: { kind: 'order', orderId: event.data.orderId, orderLineId: event.data.orderLineId },
-      };
+      return move('points', -event.data.points, event.data.balanceAfter, {
+        kind: 'order',
+        orderId: event.data.orderId,
+        orderLineId: event.data.orderLineId,
+      });
     case 'PointsEarningReversed':
       // Points already spent cannot be taken back: only the recovered part leaves the balance.
-      return {
-        ledger: 'points',
-        change: -(event.data.points - event.data.unrecovered),
-        after: event.data.balanceAfter,
-        source: { kind: 'order', orderId: event.data.orderId },
-      };
+      return move(
+        'points',
+        -(event.data.points - event.data.unrecovered),
+        event.data.balanceAfter,
+        order(event.data.orderId),
+      );
     case 'PointsRedemptionReversed':
-      return {
-        ledger: 'points',
-        change: event.data.points,
-        after: event.data.balanceAfter,
-        source: { kind: 'order', orderId: event.data.orderId },
-      };
+      return move('points', event.data.points, event.data.balanceAfter, order(event.data.orderId));
     case 'PointsDeducted':
-      return {
-        ledger: 'points',
-        change: -event.data.points,
-        after: event.data.balanceAfter,
-        source: { kind: 'adjustment', reason: event.data.reason },
-      };
+      return move('points', -event.data.points, event.data.balanceAfter, {
+        kind: 'adjustment',
+        reason: event.data.reason,
+      });
     case 'PointsExpired':
-      return {
-        ledger: 'points',
-        change: -event.data.points,
-        after: event.data.balanceAfter,
-        source: { kind: 'expiry' },
-      };
+      return move('points', -event.data.points, event.data.balanceAfter, { kind: 'expiry' });
     case 'PointsTransferredOut':
-      return {
-        ledger: 'points',
-        change: -event.data.points,
-        after: event.data.balanceAfter,
-        source: {
-          kind: 'merge',
-          mergeId: event.data.mergeId,
-          direction: 'out',
-          customerId: event.data.toCustomerId,
-        },
-      };
+      return move('points', -event.data.points, event.data.balanceAfter, mergedOut(event.data));
     case 'PointsTransferredIn':
-      return {
-        ledger: 'points',
-        change: event.data.points,
-        after: event.data.balanceAfter,
-        source: {
-          kind: 'merge',
-          mergeId: event.data.mergeId,
-          direction: 'in',
-          customerId: event.data.fromCustomerId,
-        },
-      };
+      return move('points', event.data.points, event.data.balanceAfter, mergedIn(event.data));
     case 'DebtRecorded':
-      return {
-        ledger: 'debt',
-        change: event.data.amount,
-        after: event.data.debtAfter,
-        source: { kind: 'order', orderId: event.data.orderId },
-      };
+      return move('debt', event.data.amount, event.data.debtAfter, order(event.data.orderId));
     case 'DebtSettled':
-      return {
-        ledger: 'debt',
-        change: -event.data.amount,
-        after: event.data.debtAfter,
-        source: { kind: 'order', orderId: event.data.orderId },
-      };
+      return move('debt', -event.data.amount, event.data.debtAfter, order(event.data.orderId));
     case 'DebtTransferredOut':
-      return {
-        ledger: 'debt',
-        change: -event.data.amount,
-        after: event.data.debtAfter,
-        source: {
-          kind: 'merge',
-          mergeId: event.data.mergeId,
-          direction: 'out',
-          customerId: event.data.toCustomerId,
-        },
-      };
+      return move('debt', -event.data.amount, event.data.debtAfter, mergedOut(event.data));
     case 'DebtTransferredIn':
-      return {
-        ledger: 'debt',
-        change: event.data.amount,
-        after: event.data.debtAfter,
-        source: {
-          kind: 'merge',
-          mergeId: event.data.mergeId,
-          direction: 'in',
-          customerId: event.data.fromCustomerId,
-        },
-      };
+      return move('debt', event.data.amount, event.data.debtAfter, mergedIn(event.data));
     case 'WalletMergedInto':
       return undefined;
   }
