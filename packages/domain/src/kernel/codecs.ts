@@ -1,13 +1,64 @@
 import * as t from 'io-ts';
 
+// Codecs whose `is` accepts exactly what `decode` accepts, and whose `decode` returns its input.
+const guardedAsDecoded = new WeakSet<t.Mixed>();
+
+// io-ts codecs whose `is` and `validate` agree (given children that agree) and whose `validate`
+// returns its input unchanged when the children do. Anything else (custom `t.Type`s, `t.exact`,
+// which strips keys, records over a refined domain, which drop keys) is not listed.
+const AGREEING_TAGS = new Set([
+  'StringType',
+  'NumberType',
+  'BooleanType',
+  'NullType',
+  'LiteralType',
+  'KeyofType',
+  'InterfaceType',
+  'PartialType',
+  'IntersectionType',
+  'UnionType',
+  'ArrayType',
+  'ReadonlyArrayType',
+]);
+
+/**
+ * True when `codec.is(u)` holds exactly when `codec.decode(u)` succeeds, and then decodes to `u`
+ * itself, so a check may use the allocation-free `is`. Built from the kernel's refinements and
+ * the io-ts combinators known to behave so.
+ */
+export const isDecodedAsIs = (codec: t.Mixed): boolean => {
+  if (guardedAsDecoded.has(codec)) return true;
+  const c = codec as t.Mixed & {
+    readonly _tag?: string;
+    readonly props?: t.Props;
+    readonly types?: readonly t.Mixed[];
+    readonly type?: t.Mixed;
+    readonly domain?: t.Mixed;
+    readonly codomain?: t.Mixed;
+  };
+  const tag = c._tag;
+  if (tag === 'DictionaryType')
+    return (c.domain as { _tag?: string } | undefined)?._tag === 'StringType' && c.codomain !== undefined
+      ? isDecodedAsIs(c.codomain)
+      : false;
+  if (tag === undefined || !AGREEING_TAGS.has(tag)) return false;
+  if (tag === 'InterfaceType' || tag === 'PartialType')
+    return c.props !== undefined && Object.values(c.props).every(isDecodedAsIs);
+  if (tag === 'IntersectionType' || tag === 'UnionType')
+    return c.types !== undefined && c.types.every(isDecodedAsIs);
+  if (tag === 'ArrayType' || tag === 'ReadonlyArrayType')
+    return c.type !== undefined && isDecodedAsIs(c.type);
+  return true;
+};
+
 // io-ts's own t.Int is branded, which would force every event type to carry the brand; these
 // refine at run time and keep plain `number` / `string` at compile time.
 const refined = <A extends number | string>(
   name: string,
   base: t.Type<A, A, unknown>,
   ok: (value: A) => boolean,
-): t.Type<A, A, unknown> =>
-  new t.Type<A, A, unknown>(
+): t.Type<A, A, unknown> => {
+  const codec = new t.Type<A, A, unknown>(
     name,
     (u): u is A => base.is(u) && ok(u),
     (u, c) => {
@@ -16,6 +67,9 @@ const refined = <A extends number | string>(
     },
     t.identity,
   );
+  guardedAsDecoded.add(codec);
+  return codec;
+};
 
 /** A safe integer (money in minor units, counts). */
 export const integer = refined('Integer', t.number, Number.isSafeInteger);

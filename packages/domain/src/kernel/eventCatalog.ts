@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/Either';
 import type * as t from 'io-ts';
+import { isDecodedAsIs } from './codecs';
 import type { Event } from './envelope';
 
 /** Turns data stored at one schema version into the next version's shape. */
@@ -71,6 +72,9 @@ export const eventCatalog = <Ev extends Event>(schemas: EventSchemas<Ev>): Event
     Object.entries(schemas as Record<string, EventSchema<object>>),
   );
   const types = [...table.keys()];
+  // Schemas whose codec may be checked with `is`: no allocation on the common path, and the
+  // decode that names the failing field runs only when the check fails.
+  const guarded = new Set([...table].filter(([, s]) => isDecodedAsIs(s.codec)).map(([type]) => type));
 
   const upcast = (schema: EventSchema<object>, type: string, data: unknown, from: number) => {
     const current = schema.version ?? 1;
@@ -97,6 +101,8 @@ export const eventCatalog = <Ev extends Event>(schemas: EventSchemas<Ev>): Event
       if (schema === undefined)
         return E.left({ field: 'type', reason: `"${event.type}" is not in the catalog` });
       const data = schema.codec.encode(event.data);
+      if (guarded.has(event.type) && schema.codec.is(data))
+        return E.right({ type: event.type, data, schemaVersion: schema.version ?? 1 });
       const checked = schema.codec.decode(data);
       return E.isLeft(checked)
         ? E.left(schemaFailure(checked.left))
@@ -112,6 +118,8 @@ export const eventCatalog = <Ev extends Event>(schemas: EventSchemas<Ev>): Event
         if (E.isLeft(upcasted)) return upcasted;
         current = upcasted.right;
       }
+      if (guarded.has(type) && schema.codec.is(current))
+        return E.right({ type, data: current } as unknown as Ev);
       const decoded = schema.codec.decode(current);
       return E.isLeft(decoded)
         ? E.left(schemaFailure(decoded.left))

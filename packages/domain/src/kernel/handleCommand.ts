@@ -258,6 +258,21 @@ const envelope = <Ev extends Event>(
   return E.right(out);
 };
 
+// Names already parsed, with their tenant: the same streams take command after command.
+const tenantOfStream = new Map<string, string>();
+const TENANTS_KEPT = 10_000;
+
+const tenantOf = (name: string): string | undefined => {
+  const known = tenantOfStream.get(name);
+  if (known !== undefined) return known;
+  const tenantId = parseStreamName(name)?.tenantId;
+  if (tenantId !== undefined) {
+    if (tenantOfStream.size >= TENANTS_KEPT) tenantOfStream.clear();
+    tenantOfStream.set(name, tenantId);
+  }
+  return tenantId;
+};
+
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
@@ -272,8 +287,7 @@ export const handleCommand = async <C extends Command, Ev extends Event, S>(
   command: C,
   options: HandleCommandOptions = {},
 ): Promise<E.Either<CommandError, CommandResult<Ev, S>>> => {
-  const parts = parseStreamName(streamName);
-  if (parts === undefined || parts.tenantId !== command.metadata.tenantId) {
+  if (tenantOf(streamName) !== command.metadata.tenantId) {
     return E.left(
       new PermissionError(
         'tenant.sealed',
