@@ -22,6 +22,34 @@ import {
 /** How money came into a wallet. */
 export type TopUpMethod = 'cash' | 'card' | 'gift_voucher' | 'gift_card';
 
+// The fields several movements share; each event below still names its own whole shape.
+interface OrderMoneyMoved {
+  readonly movementId: string;
+  readonly orderId: string;
+  readonly amount: number;
+  readonly currency: string;
+}
+interface MoneyMoved {
+  readonly amount: number;
+  readonly currency: string;
+}
+interface MergedOut {
+  readonly movementId: string;
+  readonly mergeId: string;
+  readonly toCustomerId: string;
+}
+interface MergedIn {
+  readonly movementId: string;
+  readonly mergeId: string;
+  readonly fromCustomerId: string;
+}
+interface BalanceAfter {
+  readonly balanceAfter: number;
+}
+interface DebtAfter {
+  readonly debtAfter: number;
+}
+
 /** Money came in; `reference` is the keyed hash of a voucher or gift card code. */
 export type WalletToppedUp = Event<
   'WalletToppedUp',
@@ -36,28 +64,12 @@ export type WalletToppedUp = Event<
 >;
 
 /** Money paid an order. */
-export type WalletSpent = Event<
-  'WalletSpent',
-  {
-    readonly movementId: string;
-    readonly orderId: string;
-    readonly amount: number;
-    readonly currency: string;
-    readonly balanceAfter: number;
-  }
->;
+export type WalletSpent = Event<'WalletSpent', OrderMoneyMoved & BalanceAfter>;
 
 /** Money an order had spent came back. */
 export type WalletRefunded = Event<
   'WalletRefunded',
-  {
-    readonly movementId: string;
-    readonly orderId: string;
-    readonly amount: number;
-    readonly currency: string;
-    readonly reason?: string;
-    readonly balanceAfter: number;
-  }
+  OrderMoneyMoved & { readonly reason?: string } & BalanceAfter
 >;
 
 /** A manager corrected the balance by `delta` (positive or negative). */
@@ -75,27 +87,13 @@ export type WalletAdjusted = Event<
 /** A merge moved the whole balance to the surviving customer's wallet. */
 export type WalletMoneyTransferredOut = Event<
   'WalletMoneyTransferredOut',
-  {
-    readonly movementId: string;
-    readonly mergeId: string;
-    readonly toCustomerId: string;
-    readonly amount: number;
-    readonly currency: string;
-    readonly balanceAfter: number;
-  }
+  MergedOut & MoneyMoved & BalanceAfter
 >;
 
 /** A merge brought a merged-away customer's balance here. */
 export type WalletMoneyTransferredIn = Event<
   'WalletMoneyTransferredIn',
-  {
-    readonly movementId: string;
-    readonly mergeId: string;
-    readonly fromCustomerId: string;
-    readonly amount: number;
-    readonly currency: string;
-    readonly balanceAfter: number;
-  }
+  MergedIn & MoneyMoved & BalanceAfter
 >;
 
 /** A new lot of points, with where it came from. */
@@ -172,55 +170,22 @@ export type PointsExpired = Event<
   }
 >;
 
+interface LotsMoved {
+  readonly points: number;
+  readonly lots: readonly PointsLot[];
+}
+
 /** A merge moved every remaining lot to the surviving customer. */
-export type PointsTransferredOut = Event<
-  'PointsTransferredOut',
-  {
-    readonly movementId: string;
-    readonly mergeId: string;
-    readonly toCustomerId: string;
-    readonly points: number;
-    readonly lots: readonly PointsLot[];
-    readonly balanceAfter: number;
-  }
->;
+export type PointsTransferredOut = Event<'PointsTransferredOut', MergedOut & LotsMoved & BalanceAfter>;
 
 /** A merge brought lots here, each keeping its source and naming the lot it came from. */
-export type PointsTransferredIn = Event<
-  'PointsTransferredIn',
-  {
-    readonly movementId: string;
-    readonly mergeId: string;
-    readonly fromCustomerId: string;
-    readonly points: number;
-    readonly lots: readonly PointsLot[];
-    readonly balanceAfter: number;
-  }
->;
+export type PointsTransferredIn = Event<'PointsTransferredIn', MergedIn & LotsMoved & BalanceAfter>;
 
 /** An order completed unpaid: the customer owes its amount. */
-export type DebtRecorded = Event<
-  'DebtRecorded',
-  {
-    readonly movementId: string;
-    readonly orderId: string;
-    readonly amount: number;
-    readonly currency: string;
-    readonly debtAfter: number;
-  }
->;
+export type DebtRecorded = Event<'DebtRecorded', OrderMoneyMoved & DebtAfter>;
 
 /** An unpaid order was paid later (in part or in full). */
-export type DebtSettled = Event<
-  'DebtSettled',
-  {
-    readonly movementId: string;
-    readonly orderId: string;
-    readonly amount: number;
-    readonly currency: string;
-    readonly debtAfter: number;
-  }
->;
+export type DebtSettled = Event<'DebtSettled', OrderMoneyMoved & DebtAfter>;
 
 /** What one order still owes. */
 export interface OrderDebt {
@@ -228,45 +193,21 @@ export interface OrderDebt {
   readonly amount: number;
 }
 
+interface DebtsMoved extends MoneyMoved {
+  readonly orders: readonly OrderDebt[];
+}
+
 /** A merge moved every open debt to the surviving customer. */
-export type DebtTransferredOut = Event<
-  'DebtTransferredOut',
-  {
-    readonly movementId: string;
-    readonly mergeId: string;
-    readonly toCustomerId: string;
-    readonly amount: number;
-    readonly currency: string;
-    readonly orders: readonly OrderDebt[];
-    readonly debtAfter: number;
-  }
->;
+export type DebtTransferredOut = Event<'DebtTransferredOut', MergedOut & DebtsMoved & DebtAfter>;
 
 /** A merge brought a merged-away customer's open debts here. */
-export type DebtTransferredIn = Event<
-  'DebtTransferredIn',
-  {
-    readonly movementId: string;
-    readonly mergeId: string;
-    readonly fromCustomerId: string;
-    readonly amount: number;
-    readonly currency: string;
-    readonly orders: readonly OrderDebt[];
-    readonly debtAfter: number;
-  }
->;
+export type DebtTransferredIn = Event<'DebtTransferredIn', MergedIn & DebtsMoved & DebtAfter>;
 
 /** A merge moved what the wallet owes back to its orders (open spends, redemptions) to the survivor. */
-export type OrderClaimsTransferredOut = Event<
-  'OrderClaimsTransferredOut',
-  { readonly movementId: string; readonly mergeId: string; readonly toCustomerId: string } & OrderClaims
->;
+export type OrderClaimsTransferredOut = Event<'OrderClaimsTransferredOut', MergedOut & OrderClaims>;
 
 /** A merge brought a merged-away customer's order claims here, lot ids renamed as their lots were. */
-export type OrderClaimsTransferredIn = Event<
-  'OrderClaimsTransferredIn',
-  { readonly movementId: string; readonly mergeId: string; readonly fromCustomerId: string } & OrderClaims
->;
+export type OrderClaimsTransferredIn = Event<'OrderClaimsTransferredIn', MergedIn & OrderClaims>;
 
 /** The customer was merged away; the wallet takes no more movements. */
 export type WalletMergedInto = Event<
@@ -309,6 +250,25 @@ const id = nonEmptyString;
 const orderDebt = t.type({ orderId: id, amount: positiveInteger });
 const mergeOut = { movementId: id, mergeId: id, toCustomerId: id };
 const mergeIn = { movementId: id, mergeId: id, fromCustomerId: id };
+const money = { amount: positiveInteger, currency };
+const orderMoney = { movementId: id, orderId: id, ...money };
+
+// A merge writes the same fields out of one wallet as into the other: only who it names differs.
+const transfer = <P extends t.Props>(props: P) => ({
+  out: t.type({ ...mergeOut, ...props }),
+  in: t.type({ ...mergeIn, ...props }),
+});
+const moneyTransfer = transfer({ ...money, balanceAfter: nonNegativeInteger });
+const pointsTransfer = transfer({
+  points: positiveInteger,
+  lots: t.readonlyArray(pointsLotCodec),
+  balanceAfter: nonNegativeInteger,
+});
+const debtTransfer = transfer({
+  ...money,
+  orders: t.readonlyArray(orderDebt),
+  debtAfter: nonNegativeInteger,
+});
 
 /** The schemas of every wallet event. */
 export const walletEvents = eventCatalog<WalletEvent>({
@@ -324,30 +284,15 @@ export const walletEvents = eventCatalog<WalletEvent>({
       { reference: id },
     ),
   },
-  WalletSpent: {
-    codec: t.type({
-      movementId: id,
-      orderId: id,
-      amount: positiveInteger,
-      currency,
-      balanceAfter: nonNegativeInteger,
-    }),
-  },
+  WalletSpent: { codec: t.type({ ...orderMoney, balanceAfter: nonNegativeInteger }) },
   WalletRefunded: {
-    codec: withOptional(
-      { movementId: id, orderId: id, amount: positiveInteger, currency, balanceAfter: nonNegativeInteger },
-      { reason: id },
-    ),
+    codec: withOptional({ ...orderMoney, balanceAfter: nonNegativeInteger }, { reason: id }),
   },
   WalletAdjusted: {
     codec: t.type({ movementId: id, delta: integer, currency, reason: id, balanceAfter: nonNegativeInteger }),
   },
-  WalletMoneyTransferredOut: {
-    codec: t.type({ ...mergeOut, amount: positiveInteger, currency, balanceAfter: nonNegativeInteger }),
-  },
-  WalletMoneyTransferredIn: {
-    codec: t.type({ ...mergeIn, amount: positiveInteger, currency, balanceAfter: nonNegativeInteger }),
-  },
+  WalletMoneyTransferredOut: { codec: moneyTransfer.out },
+  WalletMoneyTransferredIn: { codec: moneyTransfer.in },
   PointsEarned: {
     codec: withOptional(
       {
@@ -406,58 +351,12 @@ export const walletEvents = eventCatalog<WalletEvent>({
       balanceAfter: nonNegativeInteger,
     }),
   },
-  PointsTransferredOut: {
-    codec: t.type({
-      ...mergeOut,
-      points: positiveInteger,
-      lots: t.readonlyArray(pointsLotCodec),
-      balanceAfter: nonNegativeInteger,
-    }),
-  },
-  PointsTransferredIn: {
-    codec: t.type({
-      ...mergeIn,
-      points: positiveInteger,
-      lots: t.readonlyArray(pointsLotCodec),
-      balanceAfter: nonNegativeInteger,
-    }),
-  },
-  DebtRecorded: {
-    codec: t.type({
-      movementId: id,
-      orderId: id,
-      amount: positiveInteger,
-      currency,
-      debtAfter: nonNegativeInteger,
-    }),
-  },
-  DebtSettled: {
-    codec: t.type({
-      movementId: id,
-      orderId: id,
-      amount: positiveInteger,
-      currency,
-      debtAfter: nonNegativeInteger,
-    }),
-  },
-  DebtTransferredOut: {
-    codec: t.type({
-      ...mergeOut,
-      amount: positiveInteger,
-      currency,
-      orders: t.readonlyArray(orderDebt),
-      debtAfter: nonNegativeInteger,
-    }),
-  },
-  DebtTransferredIn: {
-    codec: t.type({
-      ...mergeIn,
-      amount: positiveInteger,
-      currency,
-      orders: t.readonlyArray(orderDebt),
-      debtAfter: nonNegativeInteger,
-    }),
-  },
+  PointsTransferredOut: { codec: pointsTransfer.out },
+  PointsTransferredIn: { codec: pointsTransfer.in },
+  DebtRecorded: { codec: t.type({ ...orderMoney, debtAfter: nonNegativeInteger }) },
+  DebtSettled: { codec: t.type({ ...orderMoney, debtAfter: nonNegativeInteger }) },
+  DebtTransferredOut: { codec: debtTransfer.out },
+  DebtTransferredIn: { codec: debtTransfer.in },
   OrderClaimsTransferredOut: { codec: t.intersection([t.type(mergeOut), orderClaimsCodec]) },
   OrderClaimsTransferredIn: { codec: t.intersection([t.type(mergeIn), orderClaimsCodec]) },
   WalletMergedInto: { codec: t.type({ mergeId: id, survivorCustomerId: id }) },
