@@ -121,6 +121,7 @@ const rebuildOne = async (store: EventStore, projection: Projection<unknown, Eve
   const runner = createProjectionRunner({
     store,
     checkpoints: inMemoryCheckpointStore(),
+    checkpointEvery: Number.MAX_SAFE_INTEGER,
     projection: wrapped,
   });
   const started = performance.now();

@@ -1,9 +1,10 @@
-import { parseStreamName, type StoredEvent } from '@tillstream/domain';
-import { violation, type Located, type Violation } from './violation';
+import type { StoredEvent } from '@tillstream/domain';
+import { violation, type Violation } from './violation';
 
 /** Checks the log as a log, before any meaning: order, revisions without gaps, tenant seals, envelopes. */
 export interface LogIntegrity {
-  readonly observe: (event: StoredEvent) => readonly Violation[];
+  /** `tenantId` is the tenant the event's stream name carries (parsed once by the caller), if any. */
+  readonly observe: (event: StoredEvent, tenantId: string | undefined) => readonly Violation[];
 }
 
 const isoInstant = (value: unknown): boolean =>
@@ -19,17 +20,28 @@ const envelopeProblem = (event: StoredEvent): string | undefined => {
   return undefined;
 };
 
+/** Where a stream's last event sits; updated in place, as a new record per event was garbage on every one. */
+interface Place {
+  readonly streamName: string;
+  revision: bigint;
+  position: bigint;
+  type: string;
+}
+
+// Almost every event breaks nothing: one shared empty answer rather than an array per event.
+const NONE: readonly Violation[] = [];
+
 /** A fresh integrity check; it remembers where each stream's last event sits (memory grows with streams, not events). */
 export const logIntegrity = (): LogIntegrity => {
   // Only the event's place, not the event: holding the whole last event of every stream kept most
   // of a large log alive, and the garbage collector paid for it on every major collection.
-  const last = new Map<string, Located>();
+  const last = new Map<string, Place>();
   let previous: StoredEvent | undefined;
   return {
-    observe: (event) => {
-      const found: Violation[] = [];
+    observe: (event, tenant) => {
+      let found: Violation[] | undefined;
       if (previous !== undefined && event.position <= previous.position)
-        found.push(
+        (found ??= []).push(
           violation(
             'log.out_of_order',
             `Position ${event.position} comes after position ${previous.position}: the log is not in order.`,
@@ -41,22 +53,27 @@ export const logIntegrity = (): LogIntegrity => {
       const before = last.get(event.streamName);
       const expected = before === undefined ? 0n : before.revision + 1n;
       if (event.revision !== expected)
-        found.push(
+        (found ??= []).push(
           violation(
             'log.revision_gap',
             `${event.streamName} jumps to revision ${event.revision} where ${expected} was due: events are missing or repeated.`,
             ...(before === undefined ? [event] : [before, event]),
           ),
         );
-      last.set(event.streamName, {
-        streamName: event.streamName,
-        revision: event.revision,
-        position: event.position,
-        type: event.type,
-      });
-      const tenant = parseStreamName(event.streamName)?.tenantId;
+      if (before === undefined)
+        last.set(event.streamName, {
+          streamName: event.streamName,
+          revision: event.revision,
+          position: event.position,
+          type: event.type,
+        });
+      else {
+        before.revision = event.revision;
+        before.position = event.position;
+        before.type = event.type;
+      }
       if (tenant !== undefined && event.metadata.tenantId !== tenant)
-        found.push(
+        (found ??= []).push(
           violation(
             'log.tenant_seal',
             `An event of tenant ${String(event.metadata.tenantId)} sits in ${event.streamName}, a stream of tenant ${tenant}.`,
@@ -65,10 +82,10 @@ export const logIntegrity = (): LogIntegrity => {
         );
       const problem = envelopeProblem(event);
       if (problem !== undefined)
-        found.push(
+        (found ??= []).push(
           violation('log.envelope', `Event ${event.eventId} has a broken envelope: ${problem}.`, event),
         );
-      return found;
+      return found ?? NONE;
     },
   };
 };

@@ -35,6 +35,8 @@ export const rebuildProjection = async <Model, Ev extends Event>(
   const runner = createProjectionRunner({
     store,
     checkpoints: inMemoryCheckpointStore(),
+    // The checkpoint store is thrown away: save only at the head, on a poison event and on stop.
+    checkpointEvery: Number.MAX_SAFE_INTEGER,
     projection: {
       ...projection,
       apply: async (model, event) => {

@@ -7,7 +7,7 @@ import {
 } from '@tillstream/domain';
 import * as E from 'fp-ts/Either';
 import { createProjectionRunner, inMemoryCheckpointStore } from '../runner';
-import { auditTrailProjection, type AuditTrail } from './auditTrail';
+import { auditTrailProjection, type AuditTrail, type AuditTrailOptions } from './auditTrail';
 
 /** Test support: the café's operator. */
 export const op = { tenantId: 'cafe', actor: { role: 'operator', id: 'kasia' } } as const;
@@ -51,7 +51,10 @@ export const cafe = () => {
 };
 
 /** Test support: replays a log (as stored, or tampered with) through a fresh audit trail. */
-export const audit = async (log: readonly StoredEvent[]): Promise<AuditTrail> => {
+export const audit = async (
+  log: readonly StoredEvent[],
+  options: AuditTrailOptions = {},
+): Promise<AuditTrail> => {
   const store = inMemoryEventStore();
   for (const { eventId, type, data, metadata, streamName } of log) {
     const appended = await store.appendToStream(streamName, [{ eventId, type, data, metadata }], {
@@ -62,7 +65,7 @@ export const audit = async (log: readonly StoredEvent[]): Promise<AuditTrail> =>
   const runner = createProjectionRunner({
     store,
     checkpoints: inMemoryCheckpointStore(),
-    projection: auditTrailProjection(),
+    projection: auditTrailProjection(options),
   });
   await runner.start();
   await runner.waitFor();

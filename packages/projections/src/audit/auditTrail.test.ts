@@ -33,6 +33,16 @@ describe('audit trail', () => {
     });
   });
 
+  it('keeps no entries when asked not to, and judges the same violations', async () => {
+    const { log } = await honestDay();
+    const tampered = edit(log(), 'WalletSpent', (d) => ({ ...d, balanceAfter: 4200 }));
+    const lean = await audit(tampered, { entries: false });
+    expect(lean.entries('cafe')).toEqual([]);
+    expect((await audit(log(), { entries: false })).violations('cafe')).toEqual([]);
+    expect(lean.violations('cafe')).toEqual((await audit(tampered)).violations('cafe'));
+    expect(lean.violations('cafe')).toHaveLength(1);
+  });
+
   it('reports a tampered balance-after once, naming the event and the one before it', async () => {
     const { log, anna } = await honestDay();
     const violations = (

@@ -45,6 +45,11 @@ export const auditEvents = combineCatalogs<AuditedEvent>(
 /** What the audit needs to check identifiers: each shop's reservation secret and customer policy (omit to skip that rule). */
 export interface AuditTrailOptions {
   readonly identifiers?: UniquenessRegistryOptions;
+  /**
+   * Keep the entries (default true). An audit that only judges violations turns them off: on a log
+   * of millions of events they are most of the trail's heap, which every major collection marks.
+   */
+  readonly entries?: boolean;
 }
 
 /** One auditable act: who did what, when, with the amounts involved. */
@@ -107,6 +112,7 @@ const orderSummary = (event: OrderEvent): string | undefined => {
 export const auditTrail = (options: AuditTrailOptions = {}): AuditTrail => {
   const tenants = new Map<string, TenantAudit>();
   const registry = options.identifiers === undefined ? undefined : uniquenessRegistry(options.identifiers);
+  const keepEntries = options.entries ?? true;
   const tenantOf = (id: string): TenantAudit => {
     let t = tenants.get(id);
     if (t === undefined)
@@ -136,18 +142,20 @@ export const auditTrail = (options: AuditTrailOptions = {}): AuditTrail => {
     const customerId = parseStreamName(r.streamName)?.id ?? r.streamName;
     if (event.type === 'WalletMergedInto') {
       t.mergedInto.set(customerId, event.data.survivorCustomerId);
-      t.entries.push({
-        at: r.metadata.occurredAt,
-        actor: r.metadata.actor,
-        event: ref,
-        summary: `wallet merged into ${event.data.survivorCustomerId} (merge ${event.data.mergeId})`,
-      });
+      if (keepEntries)
+        t.entries.push({
+          at: r.metadata.occurredAt,
+          actor: r.metadata.actor,
+          event: ref,
+          summary: `wallet merged into ${event.data.survivorCustomerId} (merge ${event.data.mergeId})`,
+        });
       return;
     }
     const movement = movementOf(event);
     if (movement === undefined) return;
     const key = `${r.streamName}|${movement.ledger satisfies Ledger}`;
-    const ledger = t.ledgers.get(key) ?? { balance: 0 };
+    let ledger = t.ledgers.get(key);
+    if (ledger === undefined) t.ledgers.set(key, (ledger = { balance: 0 }));
     const replayed = ledger.balance + movement.change;
     if (replayed !== movement.after)
       t.violations.push({
@@ -156,13 +164,16 @@ export const auditTrail = (options: AuditTrailOptions = {}): AuditTrail => {
         events: ledger.last === undefined ? [ref] : [ledger.last, ref],
       });
     // Carry on from the replayed balance, so one bad event is reported once, not on every later event.
-    t.ledgers.set(key, { balance: replayed, last: ref });
-    t.entries.push({
-      at: r.metadata.occurredAt,
-      actor: r.metadata.actor,
-      event: ref,
-      summary: `${movement.ledger} ${movement.change >= 0 ? '+' : ''}${movement.change} → ${movement.after} (${movement.source.kind})`,
-    });
+    // Updated in place: a new record per wallet event was garbage on every one.
+    ledger.balance = replayed;
+    ledger.last = ref;
+    if (keepEntries)
+      t.entries.push({
+        at: r.metadata.occurredAt,
+        actor: r.metadata.actor,
+        event: ref,
+        summary: `${movement.ledger} ${movement.change >= 0 ? '+' : ''}${movement.change} → ${movement.after} (${movement.source.kind})`,
+      });
     const forOrder = walletOrderMovementOf(r, customerId, ref);
     if (forOrder !== undefined) t.orderMovements.push(forOrder);
   };
@@ -170,7 +181,7 @@ export const auditTrail = (options: AuditTrailOptions = {}): AuditTrail => {
   const applyOrder = (t: TenantAudit, r: RecordedEvent<OrderEvent>) => {
     const ref = refOf(r);
     const { event } = r;
-    const summary = orderSummary(event);
+    const summary = keepEntries ? orderSummary(event) : undefined;
     if (summary !== undefined)
       t.entries.push({ at: r.metadata.occurredAt, actor: r.metadata.actor, event: ref, summary });
     foldWalletCalls(callsOf(t, event.data.orderId), event, ref);
@@ -178,7 +189,7 @@ export const auditTrail = (options: AuditTrailOptions = {}): AuditTrail => {
 
   const applyMerge = (t: TenantAudit, mergeId: string, r: RecordedEvent<MergeEvent>) => {
     const record = foldMerge(t.merges, mergeId, r);
-    if (record !== undefined)
+    if (record !== undefined && keepEntries)
       t.entries.push({
         at: r.metadata.occurredAt,
         actor: r.metadata.actor,
@@ -190,12 +201,14 @@ export const auditTrail = (options: AuditTrailOptions = {}): AuditTrail => {
   return {
     apply: (r) => {
       const t = tenantOf(r.metadata.tenantId);
-      const stream = parseStreamName(r.streamName);
       if (walletEvents.has(r.event.type)) applyWallet(t, r as RecordedEvent<WalletEvent>);
       else if (orderEvents.has(r.event.type)) applyOrder(t, r as RecordedEvent<OrderEvent>);
-      else if (mergeEvents.has(r.event.type) && stream?.category === 'merge')
-        applyMerge(t, stream.id, r as RecordedEvent<MergeEvent>);
-      else registry?.apply(r as RecordedEvent<CustomerEvent | ReservationEvent>);
+      else {
+        // Parsed only here: wallet events parse their own stream name, order events need none.
+        const stream = mergeEvents.has(r.event.type) ? parseStreamName(r.streamName) : undefined;
+        if (stream?.category === 'merge') applyMerge(t, stream.id, r as RecordedEvent<MergeEvent>);
+        else registry?.apply(r as RecordedEvent<CustomerEvent | ReservationEvent>);
+      }
     },
     entries: (tenantId) => [...(tenants.get(tenantId)?.entries ?? [])],
     violations: (tenantId) => {
