@@ -1,6 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { commandHash } from './commandHash';
+import { commandFingerprint, commandHash, sameCommand } from './commandHash';
+
+// Stored with every event since the fingerprint replaced the SHA-256 hash: must never change.
+const PINNED_ADD = 'a0340734b73ff92eadc57e56dcdd5f99';
+const PINNED_REGISTER = '39a70dd1c0983ec92e21aa4c0b3aef9c';
 
 describe('commandHash', () => {
   it('keeps the hashes of known requests, so commands stored earlier are still recognised when re-sent', () => {
@@ -28,5 +32,49 @@ describe('commandHash', () => {
     expect(commandHash('A', { x: 1 })).not.toBe(commandHash('B', { x: 1 }));
     expect(commandHash('A', { x: 1 })).not.toBe(commandHash('A', { x: 2 }));
     expect(commandHash('A', ['a,b'])).not.toBe(commandHash('A', ['a', 'b']));
+  });
+});
+
+describe('commandFingerprint', () => {
+  it('is 128 bits in hex, never the 22-character form of commandHash, and stable across versions', () => {
+    expect(commandFingerprint('Add', { amount: 4 })).toMatch(/^[0-9a-f]{32}$/);
+    expect(commandFingerprint('Add', { amount: 4 })).toBe(PINNED_ADD);
+    expect(commandFingerprint('RegisterCustomer', { b: [1, { y: 'é😀' }], a: new Date(0), n: 10n })).toBe(
+      PINNED_REGISTER,
+    );
+  });
+
+  it('does not depend on the order of fields, nor on fields that are undefined', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (record) => {
+        const reversed = Object.fromEntries(Object.entries(record).reverse());
+        expect(commandFingerprint('T', { ...reversed, extra: undefined })).toBe(
+          commandFingerprint('T', record),
+        );
+      }),
+    );
+  });
+
+  it('tells apart requests whose type or data differ', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.jsonValue(), fc.string(), fc.jsonValue(), (ta, a, tb, b) => {
+        fc.pre(commandHash(ta, a) !== commandHash(tb, b));
+        expect(commandFingerprint(ta, a)).not.toBe(commandFingerprint(tb, b));
+      }),
+      { numRuns: 2000 },
+    );
+    const seen = new Set<string>();
+    for (let i = 0; i < 20_000; i++) seen.add(commandFingerprint('Add', { amount: i }));
+    expect(seen.size).toBe(20_000);
+  });
+
+  it('matches a stored fingerprint in either form, and nothing else', () => {
+    const data = { amount: 4 };
+    const now = commandFingerprint('Add', data);
+    expect(sameCommand(now, now, 'Add', data)).toBe(true);
+    expect(sameCommand(commandHash('Add', data), now, 'Add', data)).toBe(true);
+    expect(sameCommand(commandHash('Add', { amount: 5 }), now, 'Add', data)).toBe(false);
+    expect(sameCommand(commandFingerprint('Add', { amount: 5 }), now, 'Add', data)).toBe(false);
+    expect(sameCommand('erased', now, 'Add', data)).toBe(false);
   });
 });

@@ -12,6 +12,7 @@ import {
   InvalidEventError,
 } from './errors';
 import { integer } from './codecs';
+import { commandHash } from './commandHash';
 import { eventCatalog } from './eventCatalog';
 import type { EventStore } from './eventStore';
 import { handleCommand, stateCache } from './handleCommand';
@@ -112,6 +113,32 @@ describe('handleCommand', () => {
     const store = inMemoryEventStore();
     await handleCommand(store, tab, tabStream, add(4, 'once'));
     const reused = await handleCommand(store, tab, tabStream, add(9, 'once'));
+    expect(E.isLeft(reused) && reused.left).toBeInstanceOf(IdempotencyConflictError);
+    expect(await store.readStream(tabStream)).toHaveLength(1);
+  });
+
+  it('recognises a command stored with the SHA-256 commandHash of earlier versions, and refuses another request under its id', async () => {
+    const store = inMemoryEventStore();
+    const legacy: EventToAppend = {
+      eventId: 'e0c3a0d2-8d4f-5b1e-9c57-3b1f6e2a9d10',
+      type: 'Added',
+      data: { amount: 4, total: 4 },
+      metadata: {
+        eventId: 'e0c3a0d2-8d4f-5b1e-9c57-3b1f6e2a9d10',
+        commandId: 'old',
+        commandHash: commandHash('Add', { amount: 4 }),
+        correlationId: 'old',
+        causationId: 'old',
+        tenantId: 'shop1',
+        actor: { role: 'operator', id: 'op-1' },
+        occurredAt: '2026-03-01T10:00:00.000Z',
+        schemaVersion: 1,
+      },
+    };
+    await store.appendToStream(tabStream, [legacy], { expectedRevision: 'no_stream' });
+    const again = await handleCommand(store, tab, tabStream, add(4, 'old'));
+    expect(E.isRight(again) && again.right.idempotent).toBe(true);
+    const reused = await handleCommand(store, tab, tabStream, add(5, 'old'));
     expect(E.isLeft(reused) && reused.left).toBeInstanceOf(IdempotencyConflictError);
     expect(await store.readStream(tabStream)).toHaveLength(1);
   });

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/Either';
-import { commandHash } from './commandHash';
+import { commandFingerprint, sameCommand } from './commandHash';
 import type { Command, DecisionError, Decider } from './decider';
 import type { Event, EventMetadata, EventToAppend, RecordedEvent, StoredEvent } from './envelope';
 import {
@@ -11,7 +11,7 @@ import {
 } from './errors';
 import type { EventCatalog } from './eventCatalog';
 import type { EventStore } from './eventStore';
-import { deterministicId } from './ids';
+import { deterministicId, nthId } from './ids';
 import type { StreamRevision } from './revision';
 import { parseStreamName } from './streamName';
 
@@ -230,6 +230,8 @@ const envelope = <Ev extends Event>(
 ): E.Either<InvalidEventError, EventToAppend[]> => {
   const out: EventToAppend[] = [];
   const m = command.metadata;
+  // The first event keeps the id it always had; the others derive theirs from it (see `nthId`).
+  const firstId = deterministicId(`${streamName}|${m.commandId}|0`);
   for (const [i, event] of events.entries()) {
     const encoded = aggregate.events.encode(event);
     if (E.isLeft(encoded)) {
@@ -241,7 +243,7 @@ const envelope = <Ev extends Event>(
         ),
       );
     }
-    const eventId = deterministicId(`${streamName}|${m.commandId}|${i}`);
+    const eventId = nthId(firstId, i);
     const metadata: EventMetadata = {
       eventId,
       commandId: m.commandId,
@@ -296,7 +298,7 @@ export const handleCommand = async <C extends Command, Ev extends Event, S>(
       ),
     );
   }
-  const hash = commandHash(command.type, command.data);
+  const hash = commandFingerprint(command.type, command.data);
   const maxAttempts = options.maxAttempts ?? 10;
   let lastConflict: ConcurrencyError | undefined;
 
@@ -315,7 +317,7 @@ export const handleCommand = async <C extends Command, Ev extends Event, S>(
 
     const first = previous[0];
     if (first !== undefined) {
-      return first.metadata.commandHash === hash
+      return sameCommand(first.metadata.commandHash, hash, command.type, command.data)
         ? E.right({ streamName, events: previous, state, revision, idempotent: true })
         : E.left(new IdempotencyConflictError(command.metadata.commandId));
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { v5 as uuidv5 } from 'uuid';
-import { deterministicId } from './ids';
+import { deterministicId, nthId } from './ids';
 
 const NAMESPACE = 'c3b9a7de-57f4-4d0b-9a5e-2f1a6c0e8b41';
 
@@ -27,5 +27,21 @@ describe('deterministicId', () => {
     expect(deterministicId('')).toBe('7c5a1964-7b3b-500c-ad0a-9fe8f86b1d87');
     const long = `order-shop1.${'ż'.repeat(600)}|cmd|0`;
     expect(deterministicId(long)).toBe(uuidv5(long, NAMESPACE));
+  });
+});
+
+describe('nthId', () => {
+  it('keeps the first id and derives the rest: valid v5-form UUIDs, distinct, the same on every call', () => {
+    fc.assert(
+      fc.property(fc.string(), (name) => {
+        const first = deterministicId(name);
+        expect(nthId(first, 0)).toBe(first);
+        const ids = Array.from({ length: 40 }, (_, n) => nthId(first, n));
+        expect(new Set(ids).size).toBe(40);
+        for (const id of ids)
+          expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+        expect(Array.from({ length: 40 }, (_, n) => nthId(deterministicId(name), n))).toEqual(ids);
+      }),
+    );
   });
 });

@@ -37,6 +37,16 @@ export const deterministicId = (name: string): string => {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 };
 
+/**
+ * The `n`th id of a run whose first id is `first`: its last 32 bits XOR `n`, so a command hashes
+ * once however many events it writes. Still a UUID v5 in form (version and variant untouched),
+ * distinct for every `n` below 2^32, and the same on every retry.
+ */
+export const nthId = (first: string, n: number): string =>
+  n === 0
+    ? first
+    : `${first.slice(0, 28)}${((parseInt(first.slice(28), 16) ^ n) >>> 0).toString(16).padStart(8, '0')}`;
+
 /** Repeatable ids from a seed: the same seed gives the same sequence. */
 export const seededIds = (seed: string): IdGenerator => {
   let n = 0;
