@@ -139,9 +139,12 @@ export const foldWalletCalls = (calls: OrderWalletCalls, event: OrderEvent, ref:
     default:
       break;
   }
+  const steps = effectsOf(event, ANY_EARNING_RULE);
+  // Most order events call for nothing: the sentence is built only for those that do.
+  if (steps.length === 0) return;
   calls.effects.push(
     ...expected(
-      effectsOf(event, ANY_EARNING_RULE),
+      steps,
       event.data.orderId,
       ref,
       whyOf(event),
