@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from '@jest/globals';
 import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
 import type { AppendExpectedRevision, JSONEventData, ResolvedEvent } from '@eventstore/db-client';
 import type { EventStoreDBTestServer } from './server';
@@ -22,6 +23,28 @@ export const startServerAndClient = async (): Promise<ServerAndClient> => {
       await client.dispose();
       await server.stop();
     },
+  };
+};
+
+/** A server and client for one test file: started before its tests, closed after them. */
+export const serverAndClientPerFile = (): ServerAndClient => {
+  let kit: ServerAndClient | undefined;
+  beforeAll(async () => {
+    kit = await startServerAndClient();
+  });
+  afterAll(async () => kit?.close());
+  const started = (): ServerAndClient => {
+    if (kit === undefined) throw new Error('The test server is started in beforeAll; use it inside a test.');
+    return kit;
+  };
+  return {
+    get server() {
+      return started().server;
+    },
+    get client() {
+      return started().client;
+    },
+    close: async () => started().close(),
   };
 };
 

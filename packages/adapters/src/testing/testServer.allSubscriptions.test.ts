@@ -1,5 +1,5 @@
 // Subscriptions to $all: exclusive start, filters, checkpoints (notes §2.7).
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import {
   END,
   START,
@@ -9,14 +9,9 @@ import {
   streamNameFilter,
 } from '@eventstore/db-client';
 import type { Filter, Position } from '@eventstore/db-client';
-import type { ServerAndClient } from './testKit';
-import { eventCount, events, record, startServerAndClient, uniqueStream } from './testKit';
+import { eventCount, events, record, serverAndClientPerFile, uniqueStream } from './testKit';
 
-let kit: ServerAndClient;
-beforeAll(async () => {
-  kit = await startServerAndClient();
-});
-afterAll(async () => kit.close());
+const kit = serverAndClientPerFile();
 
 const follow = (fromPosition: Position | typeof START | typeof END, filter?: Filter) => {
   const recording = record();

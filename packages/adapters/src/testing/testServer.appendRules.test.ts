@@ -1,22 +1,17 @@
 // Expected-revision rules of IndexWriter.CheckCommit (notes §2.1), on both append paths.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { StreamDeletedError, WrongExpectedVersionError, jsonEvent } from '@eventstore/db-client';
-import type { ServerAndClient } from './testKit';
 import {
   APPEND_PATHS,
   appendOptions,
   collect,
   events,
   revisions,
-  startServerAndClient,
+  serverAndClientPerFile,
   uniqueStream,
 } from './testKit';
 
-let kit: ServerAndClient;
-beforeAll(async () => {
-  kit = await startServerAndClient();
-});
-afterAll(async () => kit.close());
+const kit = serverAndClientPerFile();
 
 const wev = async (promise: Promise<unknown>): Promise<WrongExpectedVersionError> => {
   const error = await promise.then(

@@ -1,14 +1,9 @@
 // Soft delete and tombstone (notes §2.6).
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { StreamDeletedError, StreamNotFoundError, WrongExpectedVersionError } from '@eventstore/db-client';
-import type { ServerAndClient } from './testKit';
-import { collect, events, revisions, startServerAndClient, uniqueStream } from './testKit';
+import { collect, events, revisions, serverAndClientPerFile, uniqueStream } from './testKit';
 
-let kit: ServerAndClient;
-beforeAll(async () => {
-  kit = await startServerAndClient();
-});
-afterAll(async () => kit.close());
+const kit = serverAndClientPerFile();
 
 describe('soft delete', () => {
   it('makes reads answer stream_not_found and returns the position of the metadata written', async () => {

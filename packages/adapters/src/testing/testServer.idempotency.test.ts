@@ -1,22 +1,17 @@
 // Idempotent re-append by event id (notes §2.2), on both append paths.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { WrongExpectedVersionError } from '@eventstore/db-client';
-import type { ServerAndClient } from './testKit';
 import {
   APPEND_PATHS,
   appendOptions,
   collect,
   events,
   revisions,
-  startServerAndClient,
+  serverAndClientPerFile,
   uniqueStream,
 } from './testKit';
 
-let kit: ServerAndClient;
-beforeAll(async () => {
-  kit = await startServerAndClient();
-});
-afterAll(async () => kit.close());
+const kit = serverAndClientPerFile();
 
 describe.each(APPEND_PATHS)('idempotent re-append via %s', (_name, path) => {
   it('re-sending the same events at the same exact revision answers the original result and writes nothing', async () => {

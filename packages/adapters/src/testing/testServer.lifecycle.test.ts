@@ -1,15 +1,10 @@
 // stop()/start() keep the data and the port; dropConnections() kills live calls; reset() empties.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { START } from '@eventstore/db-client';
 import type { EventStoreDBClient } from '@eventstore/db-client';
-import type { ServerAndClient } from './testKit';
-import { collect, eventCount, events, record, startServerAndClient, uniqueStream } from './testKit';
+import { collect, eventCount, events, record, serverAndClientPerFile, uniqueStream } from './testKit';
 
-let kit: ServerAndClient;
-beforeAll(async () => {
-  kit = await startServerAndClient();
-});
-afterAll(async () => kit.close());
+const kit = serverAndClientPerFile();
 
 // The client drops its channel on UNAVAILABLE and connects afresh on the next call.
 const eventually = async <T>(action: () => Promise<T>, attempts = 20): Promise<T> => {

@@ -1,19 +1,14 @@
 // Append size limit, required metadata and ServerFeatures (notes §1.1, §2.9).
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { credentials } from '@grpc/grpc-js';
 import { MaxAppendSizeExceededError, binaryEvent } from '@eventstore/db-client';
 import { ServerFeaturesClient } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
 import { Empty } from '@eventstore/db-client/generated/shared_pb';
 import type { SupportedMethods } from '@eventstore/db-client/generated/serverfeatures_pb';
-import type { ServerAndClient } from './testKit';
-import { APPEND_PATHS, appendOptions, collect, startServerAndClient, uniqueStream } from './testKit';
+import { APPEND_PATHS, appendOptions, collect, serverAndClientPerFile, uniqueStream } from './testKit';
 import { EMULATED_SERVER_VERSION } from './serverFeatures';
 
-let kit: ServerAndClient;
-beforeAll(async () => {
-  kit = await startServerAndClient();
-});
-afterAll(async () => kit.close());
+const kit = serverAndClientPerFile();
 
 describe.each(APPEND_PATHS)('append size limit via %s', (_name, path) => {
   it('refuses an append over 1 MiB and writes none of it', async () => {

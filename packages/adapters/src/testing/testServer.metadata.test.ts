@@ -1,14 +1,9 @@
 // Stream metadata: `$$` metastreams, `$maxCount`, `$tb`, `$maxAge` (notes §2.4).
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { StreamDeletedError } from '@eventstore/db-client';
-import type { ServerAndClient } from './testKit';
-import { collect, events, revisions, startServerAndClient, uniqueStream } from './testKit';
+import { collect, events, revisions, serverAndClientPerFile, uniqueStream } from './testKit';
 
-let kit: ServerAndClient;
-beforeAll(async () => {
-  kit = await startServerAndClient();
-});
-afterAll(async () => kit.close());
+const kit = serverAndClientPerFile();
 
 describe('stream metadata', () => {
   it('is stored as a $metadata event in the $$ metastream and read back', async () => {

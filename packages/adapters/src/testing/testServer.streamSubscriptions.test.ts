@@ -1,14 +1,9 @@
 // Subscriptions to one stream (notes §2.7).
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { END, START, StreamDeletedError } from '@eventstore/db-client';
-import type { ServerAndClient } from './testKit';
-import { eventCount, events, record, revisions, startServerAndClient, uniqueStream } from './testKit';
+import { eventCount, events, record, revisions, serverAndClientPerFile, uniqueStream } from './testKit';
 
-let kit: ServerAndClient;
-beforeAll(async () => {
-  kit = await startServerAndClient();
-});
-afterAll(async () => kit.close());
+const kit = serverAndClientPerFile();
 
 const follow = (stream: string, fromRevision: bigint | typeof START | typeof END) => {
   const recording = record();
