@@ -124,15 +124,13 @@ export const createTillstream = (options: TillstreamOptions = {}): Tillstream =>
   // Safe to share: every decider's evolve returns new states and never changes the one it is given.
   const cacheStreams = options.stateCacheStreams ?? 10_000;
   const cache = cacheStreams > 0 ? { cache: stateCache({ maxStreams: cacheStreams }) } : {};
+  const shared = { store: eventStore, clock, ids, ...cache };
 
   const customers = customersFacade({
-    store: eventStore,
-    clock,
-    ids,
+    ...shared,
     policyFor: (tenantId) => policyFor(tenantId).customer,
     tenantSecret,
     ...(options.companyRegistry === undefined ? {} : { companyRegistry: options.companyRegistry }),
-    ...cache,
   });
 
   // Wallets and orders belong to live customers: money or debt never lands on a missing, merged-away or erased account.
@@ -158,46 +156,34 @@ export const createTillstream = (options: TillstreamOptions = {}): Tillstream =>
   };
 
   const wallets = walletsFacade({
-    store: eventStore,
-    clock,
-    ids,
+    ...shared,
     policyFor: (tenantId) => policyFor(tenantId).wallet,
     tenantSecret,
     admit,
-    ...cache,
   });
 
   const orders = ordersFacade({
-    store: eventStore,
-    clock,
-    ids,
+    ...shared,
     catalog: options.catalog ?? inMemoryCatalog({}),
     policyFor: (tenantId) => policyFor(tenantId).order,
     customers,
     admit,
-    ...cache,
   });
 
   const merges = mergeFacade({
-    store: eventStore,
-    clock,
-    ids,
+    ...shared,
     policyFor: (tenantId) => policyFor(tenantId).merge,
     tenantSecret,
-    ...cache,
   });
 
   const privacy =
     keys === false
       ? undefined
       : privacyFacade({
-          store: eventStore,
+          ...shared,
           keys,
-          clock,
-          ids,
           policyFor: (tenantId) => policyFor(tenantId).customer,
           tenantSecret,
-          ...cache,
         });
 
   return { eventStore, policyFor, customers: { ...customers, ...merges }, wallets, orders, privacy };
