@@ -1,10 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { defaultCustomerPolicy } from '../customer/customerPolicy';
-import { seededIds } from '../kernel/ids';
-import { mergeFacade } from '../processes/merge/facade';
-import { defaultMergePolicy } from '../processes/merge/mergePolicy';
 import { orderWorld } from '../processes/orderPayment/testKit';
-import { anna, as, leaks, privateShop, right, serialised } from './privacyTestKit';
+import { anna, as, leaks, mergesOf, privateShop, right, serialised } from './privacyTestKit';
 
 // The same person twice: a phone-only duplicate merged into the full record, with money on both.
 const mergedShop = async () => {
@@ -16,16 +12,7 @@ const mergedShop = async () => {
   await till.topUp(300, 'dup');
   await till.topUp(2000, 'alice');
   right(await till.place([{ productId: 'cola', quantity: 1, payWith: 'money' }]));
-  const merges = mergeFacade({
-    store: shop.store,
-    clock: shop.clock,
-    ids: seededIds('merge'),
-    policyFor: () => ({
-      ...defaultMergePolicy,
-      customer: { ...defaultCustomerPolicy, defaultCountry: 'RU' },
-    }),
-    tenantSecret: () => 'privacy-test-secret',
-  });
+  const merges = mergesOf(shop);
   const { mergeId } = right(
     await merges.merge({ ...as('manager'), sourceCustomerId: 'dup', targetCustomerId: 'alice' }),
   );

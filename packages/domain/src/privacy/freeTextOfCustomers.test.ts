@@ -1,16 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import * as E from 'fp-ts/Either';
-import { defaultCustomerPolicy } from '../customer/customerPolicy';
-import { seededIds } from '../kernel/ids';
 import { lifecycleOf } from '../order/orderState';
 import { sampleCatalogItems } from '../order/sampleCatalog';
-import { mergeFacade } from '../processes/merge/facade';
-import { defaultMergePolicy } from '../processes/merge/mergePolicy';
 import { opMeta, orderWorld } from '../processes/orderPayment/testKit';
 import { defaultWalletPolicy } from '../wallet/walletPolicy';
 import { handleWalletCommand } from '../wallet/walletStream';
 import { ERASED } from './erased';
-import { anna, as, leaks, privateShop, right, serialised } from './privacyTestKit';
+import { anna, as, leaks, mergesOf, privateShop, right, serialised } from './privacyTestKit';
 
 // Free text a cashier or manager types about the person, each quoting Annushka's data.
 const says = {
@@ -112,16 +108,7 @@ describe('free text about a customer in order, wallet and merge events', () => {
       const { phone, ...rest } = anna.input;
       right(await shop.customers.register(as('operator'), { phone, customerId: 'dup' }));
       right(await shop.customers.register(as('operator'), { ...rest, customerId: 'alice' }));
-      const merges = mergeFacade({
-        store: shop.store,
-        clock: shop.clock,
-        ids: seededIds('merge'),
-        policyFor: () => ({
-          ...defaultMergePolicy,
-          customer: { ...defaultCustomerPolicy, defaultCountry: 'RU' },
-        }),
-        tenantSecret: () => 'privacy-test-secret',
-      });
+      const merges = mergesOf(shop);
       const { mergeId } = right(
         await merges.merge({
           ...as('manager'),

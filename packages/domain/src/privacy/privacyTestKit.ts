@@ -5,6 +5,8 @@ import { manualClock } from '../kernel/clock';
 import type { Role } from '../kernel/envelope';
 import { seededIds } from '../kernel/ids';
 import { inMemoryEventStore } from '../kernel/inMemoryEventStore';
+import { mergeFacade, type MergeFacade } from '../processes/merge/facade';
+import { defaultMergePolicy } from '../processes/merge/mergePolicy';
 import { cachedKeyStore } from './cachedKeyStore';
 import { inMemoryKeyStore } from './keyStore';
 import { personalDataStore } from './personalDataStore';
@@ -36,6 +38,19 @@ export const privateShop = (policy: Partial<CustomerPolicy> = {}) => {
     privacy: privacyFacade({ ...deps, keys }),
   };
 };
+
+/** The merge facade over a private shop, with the shop's country and tenant secret. */
+export const mergesOf = (shop: ReturnType<typeof privateShop>): MergeFacade =>
+  mergeFacade({
+    store: shop.store,
+    clock: shop.clock,
+    ids: seededIds('merge'),
+    policyFor: () => ({
+      ...defaultMergePolicy,
+      customer: { ...defaultCustomerPolicy, defaultCountry: 'RU' },
+    }),
+    tenantSecret: () => 'privacy-test-secret',
+  });
 
 /** Who acts, in the test tenant. */
 export const as = (role: Role, id = `${role}-1`) => ({ tenantId: TENANT, actor: { role, id } });
