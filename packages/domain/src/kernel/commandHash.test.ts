@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import * as crypto from 'node:crypto';
 import fc from 'fast-check';
 import { commandFingerprint, commandHash, sameCommand } from './commandHash';
 
@@ -6,7 +7,44 @@ import { commandFingerprint, commandHash, sameCommand } from './commandHash';
 const PINNED_ADD = 'a0340734b73ff92eadc57e56dcdd5f99';
 const PINNED_REGISTER = '39a70dd1c0983ec92e21aa4c0b3aef9c';
 
+// The canonical form as first written: every stored SHA-256 hash was computed from it.
+const referenceCanonical = (value: unknown): string => {
+  if (value === null || typeof value !== 'object') {
+    return typeof value === 'bigint' ? `"${value.toString()}n"` : (JSON.stringify(value) ?? 'null');
+  }
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map(referenceCanonical).join(',')}]`;
+  const record = value as Readonly<Record<string, unknown>>;
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  for (const key of keys) {
+    const v = record[key];
+    if (v === undefined) continue;
+    out += `${out.length === 1 ? '' : ','}${JSON.stringify(key)}:${referenceCanonical(v)}`;
+  }
+  return `${out}}`;
+};
+const referenceHash = (type: string, data: unknown) =>
+  crypto
+    .createHash('sha256')
+    .update(`${type}\u0000${referenceCanonical(data)}`)
+    .digest('base64url')
+    .slice(0, 22);
+
 describe('commandHash', () => {
+  it('hashes exactly as the first canonical form did, for any data', () => {
+    const values = fc.oneof(
+      fc.anything({ withBigInt: true, withDate: true, withNullPrototype: true, withObjectString: true }),
+      fc.dictionary(fc.string({ unit: 'binary' }), fc.oneof(fc.string({ unit: 'binary' }), fc.double())),
+    );
+    fc.assert(
+      fc.property(fc.string(), values, (type, data) => {
+        expect(commandHash(type, data)).toBe(referenceHash(type, data));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('keeps the hashes of known requests, so commands stored earlier are still recognised when re-sent', () => {
     expect(commandHash('Add', { amount: 4 })).toBe('RGxtryARO9VxVgWkfydiWj');
     const data = {

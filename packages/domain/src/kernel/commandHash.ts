@@ -1,20 +1,57 @@
 import * as crypto from 'node:crypto';
 
-// Keys sorted so that the same request always hashes the same, whatever order its fields came in.
-const canonical = (value: unknown): string => {
-  if (value === null || typeof value !== 'object') {
-    return typeof value === 'bigint' ? `"${value.toString()}n"` : (JSON.stringify(value) ?? 'null');
+// Characters JSON.stringify would escape (quotes, backslash, controls, surrogates): strings
+// without them are quoted as they are.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what JSON escapes
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+const quote = (s: string): string => (NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`);
+
+// Insertion sort by `<` (UTF-16 code units, as the default sort orders distinct keys): command
+// data has a handful of keys, where this beats `Array.prototype.sort`.
+const sortedKeys = (record: object): string[] => {
+  const keys = Object.keys(record);
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i] as string;
+    let j = i - 1;
+    while (j >= 0 && (keys[j] as string) > key) {
+      keys[j + 1] = keys[j] as string;
+      j--;
+    }
+    keys[j + 1] = key;
   }
+  return keys;
+};
+
+// Keys sorted so that the same request always hashes the same, whatever order its fields came in.
+// Writes exactly what JSON.stringify would for each key and primitive, so stored hashes still match.
+const canonical = (value: unknown): string => {
+  switch (typeof value) {
+    case 'string':
+      return quote(value);
+    case 'number':
+      return Number.isFinite(value) ? String(value) : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'bigint':
+      return `"${value.toString()}n"`;
+    case 'object':
+      break;
+    default:
+      return 'null';
+  }
+  if (value === null) return 'null';
   if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += `${i === 0 ? '' : ','}${canonical(value[i])}`;
+    return `${out}]`;
+  }
   const record = value as Readonly<Record<string, unknown>>;
-  // Keys are distinct, so the default sort (UTF-16 code units) orders them as `<` does.
-  const keys = Object.keys(record).sort();
   let out = '{';
-  for (const key of keys) {
+  for (const key of sortedKeys(record)) {
     const v = record[key];
     if (v === undefined) continue;
-    out += `${out.length === 1 ? '' : ','}${JSON.stringify(key)}:${canonical(v)}`;
+    out += `${out.length === 1 ? '' : ','}${quote(key)}:${canonical(v)}`;
   }
   return `${out}}`;
 };
@@ -42,7 +79,10 @@ const C4 = 0xa1e38b93;
 // Two UTF-16 code units per 32-bit word, zero past the end.
 const word = (s: string, i: number): number =>
   (i < s.length ? s.charCodeAt(i) : 0) | ((i + 1 < s.length ? s.charCodeAt(i + 1) : 0) << 16);
-const hex8 = (n: number): string => n.toString(16).padStart(8, '0');
+// A table, not `toString(16)`, which cost more than the hashing itself.
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const hex8 = (n: number): string =>
+  `${HEX[n >>> 24] as string}${HEX[(n >>> 16) & 255] as string}${HEX[(n >>> 8) & 255] as string}${HEX[n & 255] as string}`;
 
 /**
  * MurmurHash3 x86 128 over UTF-16 code units: no call into native crypto on every command. Not a
