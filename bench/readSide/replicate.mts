@@ -22,9 +22,15 @@ type Rewrite = (copy: Copy) => string;
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 const TENANT_IN_STREAM = `-${TEMPLATE_TENANT}.`;
-/** A copy's version of a template id: its first 24 characters and the copy's number. */
+/**
+ * A copy's version of a template id: the copy's number (5 hex digits, up to 1,048,575 copies) in
+ * place of digits 25–29, the rest kept. The ids a command writes differ only in their last digits
+ * (`nthId`) and wallet keys in their first, so both ends are kept.
+ */
 const idIn = (id: string, copy: Copy): string =>
-  id.slice(0, 24) + (copy.index + 1).toString(16).padStart(12, '0');
+  id.slice(0, 24) + (copy.index + 1).toString(16).padStart(5, '0') + id.slice(29);
+/** What a copy keeps of a template id. */
+const keptOf = (id: string): string => id.slice(0, 24) + id.slice(29);
 
 // Phones per customer slot: the registered one and the one a phone change gives.
 const PHONES = 2;
@@ -69,13 +75,13 @@ const valueRewrites = (): Map<string, Rewrite> => {
 /** A function that writes copy after copy of the given template events. */
 export const replicator = (template: readonly StoredEvent[]) => {
   const rewrites = valueRewrites();
-  // A copy keeps each id's first 24 characters and puts its own number in the last 12.
+  // A copy keeps each id but for five digits, where it puts its own number.
   const ids = new Set<string>();
   for (const e of template)
     for (const id of JSON.stringify([e.eventId, e.streamName, e.data, e.metadata]).match(UUID) ?? [])
       ids.add(id);
-  if (new Set([...ids].map((id) => id.slice(0, 24))).size !== ids.size)
-    throw new Error('template ids share a 24-character prefix: copies would collide');
+  if (new Set([...ids].map(keptOf)).size !== ids.size)
+    throw new Error('template ids agree outside digits 25–29: copies would collide');
 
   return (copy: Copy, position: (n: number) => bigint): StoredEvent[] => {
     const memo = new Map<string, string>();
