@@ -1,20 +1,7 @@
-import {
-  createTillstream,
-  manualClock,
-  mergeFacade,
-  sampleCatalog,
-  seededIds,
-  type TillstreamError,
-} from '@tillstream/domain';
+import { createTillstream, manualClock, mergeFacade, sampleCatalog, seededIds } from '@tillstream/domain';
 import * as E from 'fp-ts/Either';
+import { eur, must } from './chapterKit';
 import { heading, type Print } from './output';
-
-const eur = (minor: number) => `${(minor / 100).toFixed(2)} EUR`;
-
-const must = <A>(what: string, result: E.Either<TillstreamError, A>): A => {
-  if (E.isLeft(result)) throw new Error(`${what}: ${result.left.code} ${result.left.message}`);
-  return result.right;
-};
 
 /** Two records of one person, one by phone and one by card, merged: what moved and what the record says. */
 export const mergeChapter = async (print: Print): Promise<void> => {

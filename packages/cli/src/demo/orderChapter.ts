@@ -5,17 +5,10 @@ import {
   seededIds,
   type OrderResult,
   type OrderView,
-  type TillstreamError,
 } from '@tillstream/domain';
 import * as E from 'fp-ts/Either';
+import { eur, must } from './chapterKit';
 import { heading, type Print } from './output';
-
-const eur = (minor: number) => `${(minor / 100).toFixed(2)} EUR`;
-
-const must = <A>(what: string, result: E.Either<TillstreamError, A>): A => {
-  if (E.isLeft(result)) throw new Error(`${what}: ${result.left.code} ${result.left.message}`);
-  return result.right;
-};
 
 const bill = (print: Print, order: OrderView) => {
   for (const line of order.lines) {
