@@ -59,6 +59,16 @@ export class PermissionError extends TillstreamError {
   readonly kind = 'permission';
 }
 
+/** Refuses an event found in another tenant's stream: every stream is sealed to its tenant. */
+export const foreignTenantEvent = (event: {
+  readonly streamName: string;
+  readonly revision: StreamRevision;
+}): PermissionError =>
+  new PermissionError('tenant.sealed', `Stream ${event.streamName} holds an event of another tenant.`, {
+    streamName: event.streamName,
+    revision: event.revision,
+  });
+
 /** The stream moved on since it was read: the expected revision no longer holds. */
 export class ConcurrencyError extends TillstreamError {
   readonly kind = 'concurrency';

@@ -5,6 +5,7 @@ import type { Event, EventMetadata, EventToAppend, RecordedEvent, StoredEvent } 
 import {
   ConcurrencyError,
   EventDecodeError,
+  foreignTenantEvent,
   IdempotencyConflictError,
   InvalidEventError,
   PermissionError,
@@ -174,14 +175,7 @@ const fold = <C extends Command, Ev extends Event, S>(
   let state = from.state;
   const previous: RecordedEvent<Ev>[] = [];
   for (const s of stored) {
-    if (s.metadata.tenantId !== command.metadata.tenantId) {
-      return E.left(
-        new PermissionError('tenant.sealed', `Stream ${s.streamName} holds an event of another tenant.`, {
-          streamName: s.streamName,
-          revision: s.revision,
-        }),
-      );
-    }
+    if (s.metadata.tenantId !== command.metadata.tenantId) return E.left(foreignTenantEvent(s));
     const recorded = decodeStored(aggregate.events, s);
     if (E.isLeft(recorded)) return recorded;
     state = evolve(state, recorded.right.event);
@@ -260,21 +254,6 @@ const envelope = <Ev extends Event>(
   return E.right(out);
 };
 
-// Names already parsed, with their tenant: the same streams take command after command.
-const tenantOfStream = new Map<string, string>();
-const TENANTS_KEPT = 10_000;
-
-const tenantOf = (name: string): string | undefined => {
-  const known = tenantOfStream.get(name);
-  if (known !== undefined) return known;
-  const tenantId = parseStreamName(name)?.tenantId;
-  if (tenantId !== undefined) {
-    if (tenantOfStream.size >= TENANTS_KEPT) tenantOfStream.clear();
-    tenantOfStream.set(name, tenantId);
-  }
-  return tenantId;
-};
-
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
@@ -289,7 +268,7 @@ export const handleCommand = async <C extends Command, Ev extends Event, S>(
   command: C,
   options: HandleCommandOptions = {},
 ): Promise<E.Either<CommandError, CommandResult<Ev, S>>> => {
-  if (tenantOf(streamName) !== command.metadata.tenantId) {
+  if (parseStreamName(streamName)?.tenantId !== command.metadata.tenantId) {
     return E.left(
       new PermissionError(
         'tenant.sealed',

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import type { Decider } from './decider';
 import type { Event, RecordedEvent } from './envelope';
-import { PermissionError, type EventDecodeError } from './errors';
+import { foreignTenantEvent, type EventDecodeError, type PermissionError } from './errors';
 import type { EventCatalog } from './eventCatalog';
 import type { EventStore } from './eventStore';
 import { decodeEvent } from './handleCommand';
@@ -34,13 +34,7 @@ export const readAggregate = async <Ev extends Event, S>(
   let state = aggregate.decider.initialState();
   const stored = await store.readStream(streamName);
   for (const s of stored) {
-    if (s.metadata.tenantId !== tenantId)
-      return E.left(
-        new PermissionError('tenant.sealed', `Stream ${s.streamName} holds an event of another tenant.`, {
-          streamName: s.streamName,
-          revision: s.revision,
-        }),
-      );
+    if (s.metadata.tenantId !== tenantId) return E.left(foreignTenantEvent(s));
     const decoded = decodeEvent(aggregate.events, s);
     if (E.isLeft(decoded)) return decoded;
     events.push(decoded.right);
