@@ -5,6 +5,7 @@ import { contractEvent } from '@tillstream/domain/testing';
 import type { EventToAppend, StoredEvent } from '@tillstream/domain';
 import { startEventStoreDBTestServer } from '@tillstream/adapters/testing';
 import type { EventStoreDBTestServer } from '@tillstream/adapters/testing';
+import { retrying as retryEvery } from '../testing/testKit';
 import { EventStoreDBError } from './errors';
 import type { EventStoreDBEventStore } from './eventStoreDBEventStore';
 import { createEventStoreDBEventStore } from './eventStoreDBEventStore';
@@ -33,17 +34,7 @@ const waitFor = async (check: () => boolean, timeoutMs = 8000): Promise<void> =>
   }
 };
 
-// The client drops a failed channel and reconnects on the next call; retry like an app would.
-const retrying = async <T>(action: () => Promise<T>, attempts = 50): Promise<T> => {
-  for (let i = 1; ; i++) {
-    try {
-      return await action();
-    } catch (error) {
-      if (i >= attempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-};
+const retrying = <T>(action: () => Promise<T>): Promise<T> => retryEvery(action, 50, 20);
 
 const appendOk = async (stream: string, events: EventToAppend[]) => {
   const result = await store.appendToStream(stream, events, { expectedRevision: 'any' });

@@ -9,6 +9,7 @@ import { CheckpointConflictError, createProjectionRunner } from '@tillstream/pro
 import type { Projection, ProjectionRunner } from '@tillstream/projections';
 import { startEventStoreDBTestServer } from '@tillstream/adapters/testing';
 import type { EventStoreDBTestServer } from '@tillstream/adapters/testing';
+import { retrying as retryEvery } from '../testing/testKit';
 import { eventStoreDBCheckpointStore } from './checkpointStore';
 import type { EventStoreDBEventStore } from './eventStoreDBEventStore';
 import { createEventStoreDBEventStore } from './eventStoreDBEventStore';
@@ -37,17 +38,7 @@ afterAll(async () => {
 
 const unique = () => `run${Math.random().toString(36).slice(2, 10)}`;
 
-// The client drops a failed channel and reconnects on the next call; retry like an app would.
-const retrying = async <T>(action: () => Promise<T>, attempts = 100): Promise<T> => {
-  for (let i = 1; ; i++) {
-    try {
-      return await action();
-    } catch (error) {
-      if (i >= attempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-};
+const retrying = <T>(action: () => Promise<T>): Promise<T> => retryEvery(action, 100, 20);
 
 /** A durable model: a table of applied event ids that outlives runners, as a database would. */
 const ledger = (scope: string, table: string[]): Projection<string[], Counted> => ({

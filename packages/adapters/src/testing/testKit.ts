@@ -48,6 +48,25 @@ export const serverAndClientPerFile = (): ServerAndClient => {
   };
 };
 
+/**
+ * Runs `action` until it succeeds, at most `attempts` times `delayMs` apart: the client drops a
+ * failed channel and connects afresh on the next call, so an app retries like this.
+ */
+export const retrying = async <T>(
+  action: () => Promise<T>,
+  attempts: number,
+  delayMs: number,
+): Promise<T> => {
+  for (let i = 1; ; i++) {
+    try {
+      return await action();
+    } catch (error) {
+      if (i >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+  }
+};
+
 /** Everything an async iterable yields. */
 export const collect = async <T>(iterable: AsyncIterable<T>): Promise<T[]> => {
   const items: T[] = [];

@@ -2,21 +2,19 @@
 import { describe, expect, it } from '@jest/globals';
 import { START } from '@eventstore/db-client';
 import type { EventStoreDBClient } from '@eventstore/db-client';
-import { collect, eventCount, events, record, serverAndClientPerFile, uniqueStream } from './testKit';
+import {
+  collect,
+  eventCount,
+  events,
+  record,
+  retrying,
+  serverAndClientPerFile,
+  uniqueStream,
+} from './testKit';
 
 const kit = serverAndClientPerFile();
 
-// The client drops its channel on UNAVAILABLE and connects afresh on the next call.
-const eventually = async <T>(action: () => Promise<T>, attempts = 20): Promise<T> => {
-  for (let i = 1; ; i++) {
-    try {
-      return await action();
-    } catch (error) {
-      if (i >= attempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-};
+const eventually = <T>(action: () => Promise<T>): Promise<T> => retrying(action, 20, 50);
 
 const readCount = async (client: EventStoreDBClient, stream: string) =>
   (await collect(client.readStream(stream))).length;
