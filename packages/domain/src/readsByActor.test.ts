@@ -12,7 +12,10 @@ const shop = async () => {
   const staff = { tenantId: 'cafe', actor: operator };
   const register = async (customerId: string, phone: string) =>
     E.isRight(await till.customers.register(staff, { customerId, phone }));
-  expect([await register('marek', '+48601234567'), await register('eve', '+48602000111')]).toEqual([true, true]);
+  expect([await register('marek', '+48601234567'), await register('eve', '+48602000111')]).toEqual([
+    true,
+    true,
+  ]);
   const group = await till.customers.createGroup(
     { tenantId: 'cafe', actor: manager },
     { groupId: 'vip', name: 'VIP' },

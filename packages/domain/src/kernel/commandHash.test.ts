@@ -24,6 +24,11 @@ const referenceCanonical = (value: unknown): string => {
   }
   return `${out}}`;
 };
+// The first form threw on an invalid date (toISOString); such data was never stored.
+const hasInvalidDate = (value: unknown): boolean =>
+  value instanceof Date
+    ? Number.isNaN(value.getTime())
+    : value !== null && typeof value === 'object' && Object.values(value).some(hasInvalidDate);
 const referenceHash = (type: string, data: unknown) =>
   crypto
     .createHash('sha256')
@@ -39,6 +44,7 @@ describe('commandHash', () => {
     );
     fc.assert(
       fc.property(fc.string(), values, (type, data) => {
+        fc.pre(!hasInvalidDate(data));
         expect(commandHash(type, data)).toBe(referenceHash(type, data));
       }),
       { numRuns: 3000 },
@@ -55,6 +61,10 @@ describe('commandHash', () => {
       c: null,
     };
     expect(commandHash('RegisterCustomer', data)).toBe('QEJp-ZvwETJKOzLbNEel6-');
+  });
+
+  it('reads an invalid date as null instead of throwing', () => {
+    expect(commandHash('At', { when: new Date(Number.NaN) })).toBe(commandHash('At', { when: null }));
   });
 
   it('does not depend on the order of fields, nor on fields that are undefined', () => {

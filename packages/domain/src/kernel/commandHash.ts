@@ -40,7 +40,9 @@ const canonical = (value: unknown): string => {
       return 'null';
   }
   if (value === null) return 'null';
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  // An invalid date reads as null, as JSON would store it, rather than throwing mid-command.
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? 'null' : JSON.stringify(value.toISOString());
   if (Array.isArray(value)) {
     let out = '[';
     for (let i = 0; i < value.length; i++) out += `${i === 0 ? '' : ','}${canonical(value[i])}`;
