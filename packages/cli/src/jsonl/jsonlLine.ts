@@ -18,18 +18,19 @@ export const encodeJsonlLine = (event: StoredEvent): string =>
 const isObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
-const text = (line: Record<string, unknown>, key: string): E.Either<string, string> => {
+// The checks return the message of a bad field, or undefined: no `Either` per field of every line.
+const badText = (line: Record<string, unknown>, key: string): string | undefined => {
   const value = line[key];
   return typeof value === 'string' && value.length > 0
-    ? E.right(value)
-    : E.left(`"${key}" must be a non-empty string, got ${JSON.stringify(value) ?? 'nothing'}`);
+    ? undefined
+    : `"${key}" must be a non-empty string, got ${JSON.stringify(value) ?? 'nothing'}`;
 };
 
-const decimal = (line: Record<string, unknown>, key: string): E.Either<string, bigint> => {
+const badDecimal = (line: Record<string, unknown>, key: string): string | undefined => {
   const value = line[key];
   return typeof value === 'string' && DECIMAL.test(value)
-    ? E.right(BigInt(value))
-    : E.left(`"${key}" must be a decimal string, got ${JSON.stringify(value) ?? 'nothing'}`);
+    ? undefined
+    : `"${key}" must be a decimal string, got ${JSON.stringify(value) ?? 'nothing'}`;
 };
 
 /** Reads one line back into the event it holds; `Left` says what is wrong (the caller adds the line number). */
@@ -51,22 +52,19 @@ export const decodeJsonlLine = (raw: string): E.Either<string, StoredEvent> => {
   if (!isObject(parsed.metadata)) return E.left('"metadata" must be a JSON object');
   // Field by field rather than through an applicative chain: this runs once per line of logs of
   // millions of events, and the first bad field is the one reported either way.
-  const position = decimal(parsed, 'position');
-  if (E.isLeft(position)) return position;
-  const streamName = text(parsed, 'stream');
-  if (E.isLeft(streamName)) return streamName;
-  const revision = decimal(parsed, 'revision');
-  if (E.isLeft(revision)) return revision;
-  const eventId = text(parsed, 'id');
-  if (E.isLeft(eventId)) return eventId;
-  const type = text(parsed, 'type');
-  if (E.isLeft(type)) return type;
+  const bad =
+    badDecimal(parsed, 'position') ??
+    badText(parsed, 'stream') ??
+    badDecimal(parsed, 'revision') ??
+    badText(parsed, 'id') ??
+    badText(parsed, 'type');
+  if (bad !== undefined) return E.left(bad);
   return E.right({
-    position: position.right,
-    streamName: streamName.right,
-    revision: revision.right,
-    eventId: eventId.right,
-    type: type.right,
+    position: BigInt(parsed.position as string),
+    streamName: parsed.stream as string,
+    revision: BigInt(parsed.revision as string),
+    eventId: parsed.id as string,
+    type: parsed.type as string,
     data: parsed.data,
     // The format carries metadata as the store held it; checking its shape is the reader's concern.
     metadata: parsed.metadata as unknown as EventMetadata,

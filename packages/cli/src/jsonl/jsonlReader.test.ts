@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { PassThrough, Readable } from 'node:stream';
 import { JsonlFormatError } from './jsonlFormatError';
 import { encodeJsonlLine } from './jsonlLine';
-import { readJsonl, type JsonlRecord } from './jsonlReader';
+import { readJsonl, readJsonlBatches, type JsonlRecord } from './jsonlReader';
 import { jsonlWriter } from './jsonlWriter';
 
 const event = (i: number): StoredEvent => ({
@@ -45,6 +45,28 @@ describe('reading JSONL', () => {
     const error = await failure(text);
     expect(error.line).toBe(2);
     expect(error.message).toMatch(/^Line 2 is not a tillstream event: invalid JSON/);
+  });
+
+  it('hands over the lines before a malformed line, in batches too, before naming it', async () => {
+    const text = [
+      encodeJsonlLine(event(0)),
+      encodeJsonlLine(event(1)),
+      '{oops',
+      encodeJsonlLine(event(3)),
+    ].join('\n');
+    const seen: number[] = [];
+    const reading = (async () => {
+      for await (const record of readJsonl(Readable.from([text]))) seen.push(record.line);
+    })();
+    await expect(reading).rejects.toThrow(/^Line 3 is not a tillstream event/);
+    expect(seen).toEqual([1, 2]);
+    const batched: number[] = [];
+    const batches = (async () => {
+      for await (const batch of readJsonlBatches(Readable.from([text])))
+        batched.push(...batch.map((r) => r.line));
+    })();
+    await expect(batches).rejects.toThrow(/^Line 3 is not a tillstream event/);
+    expect(batched).toEqual([1, 2]);
   });
 
   it('names a truncated last line', async () => {
