@@ -26,44 +26,57 @@ export interface OrderSummary {
   readonly steps: readonly OrderStep[];
 }
 
-const stepOf = (event: OrderEvent): Omit<OrderStep, 'at' | 'actor'> => {
+// The step is built whole (no spread of a partial step): one object per order event of the log.
+const stepOf = (at: string, actor: string, event: OrderEvent): OrderStep => {
   switch (event.type) {
     case 'OrderPlaced': {
       const { totals, paymentMethod } = event.data;
       const pts = totals.points > 0 ? ` + ${totals.points} points` : '';
-      return { what: `placed, to pay by ${paymentMethod}${pts}`, amount: totals.money };
+      return { at, actor, what: `placed, to pay by ${paymentMethod}${pts}`, amount: totals.money };
     }
     case 'OrderAccepted':
-      return { what: 'accepted: invoice', amount: event.data.moneyDue };
+      return { at, actor, what: 'accepted: invoice', amount: event.data.moneyDue };
     case 'OrderCancelled':
-      return { what: `cancelled${event.data.reason === undefined ? '' : `: ${event.data.reason}`}` };
+      return {
+        at,
+        actor,
+        what: `cancelled${event.data.reason === undefined ? '' : `: ${event.data.reason}`}`,
+      };
     case 'OrderLineDelivered':
-      return { what: `line ${event.data.lineId} delivered` };
+      return { at, actor, what: `line ${event.data.lineId} delivered` };
     case 'OrderPaymentStarted':
       return {
+        at,
+        actor,
         what: `payment ${event.data.paymentNumber} started by ${event.data.method}`,
         amount: event.data.money,
       };
     case 'OrderPaid':
-      return { what: `paid by ${event.data.method}`, amount: event.data.money };
+      return { at, actor, what: `paid by ${event.data.method}`, amount: event.data.money };
     case 'OrderPaymentFailed':
-      return { what: `payment ${event.data.paymentNumber} failed: ${event.data.code}` };
+      return { at, actor, what: `payment ${event.data.paymentNumber} failed: ${event.data.code}` };
     case 'OrderCompleted':
       return event.data.paid
-        ? { what: 'completed' }
-        : { what: 'completed unpaid: debt', amount: event.data.debt };
+        ? { at, actor, what: 'completed' }
+        : { at, actor, what: 'completed unpaid: debt', amount: event.data.debt };
     case 'OrderVoided':
       return {
+        at,
+        actor,
         what: `voided (${event.data.reason}): deposit returned ${event.data.depositReturned}, refund due`,
         amount: event.data.refundDue,
       };
     case 'OrderCustomerChanged':
       return {
+        at,
+        actor,
         what: `moved from ${event.data.fromCustomerId} to ${event.data.toCustomerId}: debt`,
         amount: event.data.debtMoved,
       };
     case 'OrderMovedByMerge':
       return {
+        at,
+        actor,
         what: `moved by merge ${event.data.mergeId} from ${event.data.fromCustomerId} to ${event.data.toCustomerId}`,
       };
   }
@@ -102,11 +115,8 @@ export const orderLedger = (): OrderLedger => {
       if ('customerId' in event.data) o.customers.add(event.data.customerId);
       if (event.type === 'OrderCustomerChanged' || event.type === 'OrderMovedByMerge')
         o.customers.add(event.data.toCustomerId);
-      o.steps.push({
-        at: stored.metadata.occurredAt,
-        actor: `${stored.metadata.actor.role}:${stored.metadata.actor.id}`,
-        ...stepOf(event),
-      });
+      const { occurredAt, actor } = stored.metadata;
+      o.steps.push(stepOf(occurredAt, `${actor.role}:${actor.id}`, event));
     },
     summaries: (customerId) =>
       [...orders.entries()]
