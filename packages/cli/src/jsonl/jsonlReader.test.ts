@@ -108,6 +108,17 @@ describe('reading JSONL', () => {
     );
   });
 
+  it('decodes a character whose bytes two chunks share', async () => {
+    const events = [0, 1].map((i) => ({ ...event(i), data: { name: `Zoë ${i} 🧾` } }));
+    const bytes = Buffer.from(events.map((e) => `${encodeJsonlLine(e)}\r\n`).join(''), 'utf8');
+    for (let cut = 1; cut < bytes.length; cut++) {
+      const names: unknown[] = [];
+      const chunks = [bytes.subarray(0, cut), bytes.subarray(cut)];
+      for await (const record of readJsonl(Readable.from(chunks))) names.push(record.event.data);
+      expect(names).toEqual(events.map((e) => e.data));
+    }
+  });
+
   it('streams: the first events arrive from a log that never ends', async () => {
     let i = 0;
     const endless = new Readable({
