@@ -112,14 +112,13 @@ export const walletsFacade = (deps: WalletsDeps) => {
     );
   };
 
-  const run = async <T extends WalletCommand['type']>(
+  // Writes one movement of a wallet whose customer was already admitted.
+  const write = async <T extends WalletCommand['type']>(
     r: WalletRequest,
     type: T,
     data: Data<T>,
-    meta: CommandMetadata = metadata(r),
+    meta: CommandMetadata,
   ): WalletOutcome<MovementResult> => {
-    const admitted = await admit(r);
-    if (E.isLeft(admitted)) return admitted;
     const policy = deps.policyFor(r.tenantId);
     const command = { type, data: { ...data, customerId: r.customerId }, metadata: meta } as WalletCommand;
     const keyed = await claimKey(r, command);
@@ -135,6 +134,16 @@ export const walletsFacade = (deps: WalletsDeps) => {
       wallet: walletView(r.customerId, done.state, policy),
       idempotent: done.idempotent,
     }))(result);
+  };
+
+  const run = async <T extends WalletCommand['type']>(
+    r: WalletRequest,
+    type: T,
+    data: Data<T>,
+    meta: CommandMetadata = metadata(r),
+  ): WalletOutcome<MovementResult> => {
+    const admitted = await admit(r);
+    return E.isLeft(admitted) ? admitted : write(r, type, data, meta);
   };
 
   const money = (r: WalletRequest) => deps.policyFor(r.tenantId).currency;
@@ -229,7 +238,7 @@ export const walletsFacade = (deps: WalletsDeps) => {
             })
           : claimed.left,
       );
-    const loaded = await run(r, 'TopUp', command.data, meta);
+    const loaded = await write(r, 'TopUp', command.data, meta);
     if (E.isLeft(loaded)) return loaded;
     const confirmed = await confirm(deps.store, target, holder, `voucher-confirm:${meta.commandId}`, step);
     return E.isLeft(confirmed) ? confirmed : loaded;
