@@ -3,15 +3,13 @@ import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { JsonlFormatError } from './jsonlFormatError';
 import { decodeJsonlLine } from './jsonlLine';
+import { lineCutter, type OnLine } from './lineCutter';
 
 /** An event read from a JSONL file, with the line it came from. */
 export interface JsonlRecord {
   readonly line: number;
   readonly event: StoredEvent;
 }
-
-const LF = 0x0a;
-const CR = 0x0d;
 
 /** Decodes the lines of one chunk; a bad line ends the batch and is reported after the good lines before it. */
 interface Batch {
@@ -35,47 +33,21 @@ const add = (batch: Batch, line: number, raw: string): boolean => {
  * the line, thrown after the records of the lines before it: nothing is skipped.
  */
 export async function* readJsonlBatches(input: Readable): AsyncGenerator<readonly JsonlRecord[]> {
-  // Lines are cut from the bytes here rather than by readline, whose promise per line cost more
-  // than decoding the line on logs of millions of events; one yield per chunk for the same reason.
-  // Cutting bytes, not decoded text, is safe (no UTF-8 sequence holds a \n or \r byte), and
-  // decoding line by line keeps an ASCII line a one-byte string, which JSON.parse reads faster than
-  // the two-byte text a single accented letter turns a whole decoded chunk into.
-  let line = 0;
-  let rest: Buffer | undefined;
+  // One yield per chunk, not per line: a generator's suspension per line cost more than its decoding.
+  const cutter = lineCutter();
+  let batch: Batch = { records: [], error: undefined };
+  const onLine: OnLine = (bytes, start, end, line) => add(batch, line, bytes.toString('utf8', start, end));
   try {
     for await (const chunk of input) {
-      const read = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : (chunk as Buffer);
-      const bytes = rest === undefined ? read : Buffer.concat([rest, read]);
-      const batch: Batch = { records: [], error: undefined };
-      let from = 0;
-      // Line breaks as readline reads them with crlfDelay Infinity: \n, \r\n, or a lone \r.
-      let lf = bytes.indexOf(LF);
-      let cr = bytes.indexOf(CR);
-      while (lf >= 0 || cr >= 0) {
-        let end = lf;
-        let next = lf + 1;
-        if (cr >= 0 && (lf < 0 || cr < lf)) {
-          // A \r ending the chunk may be the first half of a \r\n: wait for the next chunk.
-          if (cr === bytes.length - 1) break;
-          end = cr;
-          next = bytes[cr + 1] === LF ? cr + 2 : cr + 1;
-        }
-        if (!add(batch, ++line, bytes.toString('utf8', from, end))) break;
-        from = next;
-        if (lf >= 0 && lf < from) lf = bytes.indexOf(LF, from);
-        if (cr >= 0 && cr < from) cr = bytes.indexOf(CR, from);
-      }
-      if (batch.records.length > 0) yield batch.records;
-      if (batch.error !== undefined) throw batch.error;
-      rest = from < bytes.length ? bytes.subarray(from) : undefined;
-    }
-    if (rest !== undefined && rest[rest.length - 1] === CR) rest = rest.subarray(0, -1);
-    if (rest !== undefined && rest.length > 0) {
-      const batch: Batch = { records: [], error: undefined };
-      add(batch, ++line, rest.toString('utf8'));
+      batch = { records: [], error: undefined };
+      cutter.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : (chunk as Buffer), onLine);
       if (batch.records.length > 0) yield batch.records;
       if (batch.error !== undefined) throw batch.error;
     }
+    batch = { records: [], error: undefined };
+    cutter.end(onLine);
+    if (batch.records.length > 0) yield batch.records;
+    if (batch.error !== undefined) throw batch.error;
   } finally {
     input.destroy();
   }

@@ -1,0 +1,48 @@
+/** Where a line's head says its event sits: filled in by `readJsonlHead`. */
+export interface JsonlHead {
+  position: string;
+  stream: string;
+}
+
+// The head of every line `encodeJsonlLine` writes: {"v":1,"position":"…","stream":"…",…
+const START = Array.from(Buffer.from('{"v":1,"position":"'));
+const STREAM = Array.from(Buffer.from(',"stream":"'));
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const ZERO = 0x30;
+const NINE = 0x39;
+
+const matches = (bytes: Buffer, at: number, expected: readonly number[]): boolean => {
+  for (let i = 0; i < expected.length; i++) if (bytes[at + i] !== expected[i]) return false;
+  return true;
+};
+
+/**
+ * Reads a line's position and stream name from its first bytes, without parsing the line, when it
+ * starts as the writer writes it (`v`, then `position` as a decimal, then `stream` with no escape).
+ * False for any other layout: parse the line instead. Lets a reader that replays only some streams
+ * pass over the rest of the log at the cost of a few byte comparisons. It says nothing of the rest
+ * of the line, which may still be broken or repeat a key; whoever parses it must compare.
+ */
+export const readJsonlHead = (bytes: Buffer, start: number, end: number, into: JsonlHead): boolean => {
+  if (end - start < START.length + STREAM.length + 3 || !matches(bytes, start, START)) return false;
+  const digits = start + START.length;
+  let at = digits;
+  while (at < end && bytes[at]! >= ZERO && bytes[at]! <= NINE) at++;
+  // A decimal as the format writes it: digits, no leading zero.
+  if (at === digits || (bytes[digits] === ZERO && at > digits + 1) || bytes[at] !== QUOTE) return false;
+  const position = at;
+  at++;
+  if (!matches(bytes, at, STREAM)) return false;
+  const name = at + STREAM.length;
+  at = name;
+  while (at < end && bytes[at] !== QUOTE) {
+    // An escape or a control character: the name's bytes are not its text.
+    if (bytes[at] === BACKSLASH || bytes[at]! < 0x20) return false;
+    at++;
+  }
+  if (at === name || at === end) return false;
+  into.position = bytes.toString('latin1', digits, position);
+  into.stream = bytes.toString('utf8', name, at);
+  return true;
+};
