@@ -5,3 +5,4 @@ export type { LedgerEntry, WalletSummary } from './walletLedger';
 export type { MergeSummary } from './mergeLedger';
 export type { OrderStep, OrderSummary } from './orderLifecycle';
 export type { EventRef, Violation } from './violation';
+export { auditJsonlFile, defaultAuditThreads, type JsonlAuditOptions } from './auditJsonlFile';

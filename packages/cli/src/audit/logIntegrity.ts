@@ -1,10 +1,22 @@
 import type { StoredEvent } from '@tillstream/domain';
-import { violation, type Violation } from './violation';
+import { violation, type Located, type Violation } from './violation';
+
+/** An event of the log that another replay checks: where it sits, the rest read only if a violation names it. */
+export interface PassedEvent {
+  readonly position: bigint;
+  /** Called at most once, before the check's next call (a reader may reuse the object from line to line). */
+  readonly locate: () => Located;
+}
 
 /** Checks the log as a log, before any meaning: order, revisions without gaps, tenant seals, envelopes. */
 export interface LogIntegrity {
   /** `tenantId` is the tenant the event's stream name carries (parsed once by the caller), if any. */
   readonly observe: (event: StoredEvent, tenantId: string | undefined) => readonly Violation[];
+  /**
+   * An event between those observed, of streams another replay observes: only the log's order is
+   * judged across it (the order of the whole log is one check, wherever its streams are replayed).
+   */
+  readonly pass: (event: PassedEvent) => void;
 }
 
 const isoInstant = (value: unknown): boolean =>
@@ -37,30 +49,37 @@ export const logIntegrity = (): LogIntegrity => {
   // of a large log alive, and the garbage collector paid for it on every major collection.
   const last = new Map<string, Place>();
   let previous: StoredEvent | undefined;
+  let passed: PassedEvent | undefined;
   return {
+    pass: (event) => {
+      previous = undefined;
+      passed = event;
+    },
     observe: (event, tenant) => {
       let found: Violation[] | undefined;
-      if (previous !== undefined && event.position <= previous.position)
+      const before = previous ?? passed;
+      if (before !== undefined && event.position <= before.position)
         (found ??= []).push(
           violation(
             'log.out_of_order',
-            `Position ${event.position} comes after position ${previous.position}: the log is not in order.`,
-            previous,
+            `Position ${event.position} comes after position ${before.position}: the log is not in order.`,
+            previous ?? (passed as PassedEvent).locate(),
             event,
           ),
         );
       previous = event;
-      const before = last.get(event.streamName);
-      const expected = before === undefined ? 0n : before.revision + 1n;
+      passed = undefined;
+      const place = last.get(event.streamName);
+      const expected = place === undefined ? 0n : place.revision + 1n;
       if (event.revision !== expected)
         (found ??= []).push(
           violation(
             'log.revision_gap',
             `${event.streamName} jumps to revision ${event.revision} where ${expected} was due: events are missing or repeated.`,
-            ...(before === undefined ? [event] : [before, event]),
+            ...(place === undefined ? [event] : [place, event]),
           ),
         );
-      if (before === undefined)
+      if (place === undefined)
         last.set(event.streamName, {
           streamName: event.streamName,
           revision: event.revision,
@@ -68,9 +87,9 @@ export const logIntegrity = (): LogIntegrity => {
           type: event.type,
         });
       else {
-        before.revision = event.revision;
-        before.position = event.position;
-        before.type = event.type;
+        place.revision = event.revision;
+        place.position = event.position;
+        place.type = event.type;
       }
       if (tenant !== undefined && event.metadata.tenantId !== tenant)
         (found ??= []).push(

@@ -1,5 +1,6 @@
 import { parseStreamName, type RecordedEvent, type StoredEvent, type WalletEvent } from '@tillstream/domain';
-import { violation, type Violation } from './violation';
+import type { PartMerge, Placed } from './auditPart';
+import { violation } from './violation';
 
 /** One merge as the wallets recorded it: who merged whom into whom, when, and what moved. */
 export interface MergeSummary {
@@ -20,18 +21,22 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Follows the wallet side of merges; at the end, what left the merged-away wallet must have arrived. */
 export interface MergeLedger {
-  readonly apply: (recorded: RecordedEvent<WalletEvent>, stored: StoredEvent) => void;
-  readonly summaries: () => readonly MergeSummary[];
-  readonly check: () => readonly Violation[];
+  /** `line` places the event in the log (a line number, or its index in the log read). */
+  readonly apply: (recorded: RecordedEvent<WalletEvent>, stored: StoredEvent, line: number) => void;
+  /** The merges in the order their first events were read, each with what it lost (judge on a whole log only). */
+  readonly merges: () => readonly Placed<PartMerge>[];
 }
 
 /** A fresh merge ledger. */
 export const mergeLedger = (): MergeLedger => {
-  const merges = new Map<string, { summary: Mutable<MergeSummary>; events: StoredEvent[] }>();
-  const of = (mergeId: string) => {
-    let m = merges.get(mergeId);
+  const merges = new Map<string, { line: number; summary: Mutable<MergeSummary>; events: StoredEvent[] }>();
+  // A merge id is a tenant's own (its stream is merge-{tenant}.{id}): two shops may both have a merge-1.
+  const of = (tenant: string, mergeId: string, line: number) => {
+    const key = `${tenant}.${mergeId}`;
+    let m = merges.get(key);
     if (m === undefined) {
       m = {
+        line,
         summary: {
           mergeId,
           from: '',
@@ -47,21 +52,22 @@ export const mergeLedger = (): MergeLedger => {
         },
         events: [],
       };
-      merges.set(mergeId, m);
+      merges.set(key, m);
     }
     return m;
   };
   return {
-    apply: ({ event }, stored) => {
+    apply: ({ event }, stored, line) => {
       if (!('mergeId' in event.data)) return;
-      const m = of(event.data.mergeId);
+      const wallet = parseStreamName(stored.streamName);
+      const m = of(wallet?.tenantId ?? stored.metadata.tenantId, event.data.mergeId, line);
       const s = m.summary;
       m.events.push(stored);
       if (s.at === '') {
         s.at = stored.metadata.occurredAt;
         s.actor = `${stored.metadata.actor.role}:${stored.metadata.actor.id}`;
       }
-      const holder = parseStreamName(stored.streamName)?.id ?? stored.streamName;
+      const holder = wallet?.id ?? stored.streamName;
       switch (event.type) {
         case 'WalletMoneyTransferredOut':
           s.moneyOut += event.data.amount;
@@ -91,24 +97,27 @@ export const mergeLedger = (): MergeLedger => {
         s.into = holder;
       }
     },
-    summaries: () => [...merges.values()].map((m) => m.summary),
-    check: () =>
-      [...merges.values()].flatMap(({ summary: s, events }) =>
-        (
-          [
-            ['money', s.moneyOut, s.moneyIn],
-            ['points', s.pointsOut, s.pointsIn],
-            ['debt', s.debtOut, s.debtIn],
-          ] as const
-        )
-          .filter(([, out, into]) => out !== into)
-          .map(([ledger, out, into]) =>
-            violation(
-              `merge.${ledger}_lost`,
-              `Merge ${s.mergeId} took ${out} ${ledger} out of ${s.from || '?'} but brought ${into} into ${s.into || '?'}.`,
-              ...events,
+    merges: () =>
+      [...merges.values()].map(({ line, summary: s, events }) => ({
+        line,
+        value: {
+          summary: s,
+          violations: (
+            [
+              ['money', s.moneyOut, s.moneyIn],
+              ['points', s.pointsOut, s.pointsIn],
+              ['debt', s.debtOut, s.debtIn],
+            ] as const
+          )
+            .filter(([, out, into]) => out !== into)
+            .map(([ledger, out, into]) =>
+              violation(
+                `merge.${ledger}_lost`,
+                `Merge ${s.mergeId} took ${out} ${ledger} out of ${s.from || '?'} but brought ${into} into ${s.into || '?'}.`,
+                ...events,
+              ),
             ),
-          ),
-      ),
+        },
+      })),
   };
 };

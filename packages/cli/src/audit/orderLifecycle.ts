@@ -7,6 +7,7 @@ import {
   type RecordedEvent,
   type StoredEvent,
 } from '@tillstream/domain';
+import type { Placed } from './auditPart';
 
 /** One step of an order's life: when, who, what, and the money it names (minor units). */
 export interface OrderStep {
@@ -83,6 +84,8 @@ const stepOf = (at: string, actor: string, event: OrderEvent): OrderStep => {
 };
 
 interface Running {
+  /** The line of the order's first event. */
+  readonly line: number;
   readonly tenantId: string;
   state: OrderState;
   readonly customers: Set<string>;
@@ -91,19 +94,21 @@ interface Running {
 
 /** The orders of the log, folded by the order's own `evolve`, each with its lifecycle. */
 export interface OrderLedger {
-  readonly apply: (recorded: RecordedEvent<OrderEvent>, stored: StoredEvent) => void;
-  /** Orders, optionally only those a customer ever held. */
-  readonly summaries: (customerId?: string) => readonly OrderSummary[];
+  /** `line` places the event in the log (a line number, or its index in the log read). */
+  readonly apply: (recorded: RecordedEvent<OrderEvent>, stored: StoredEvent, line: number) => void;
+  /** Orders in the order their first events were read, optionally only those a customer ever held. */
+  readonly summaries: (customerId?: string) => readonly Placed<OrderSummary>[];
 }
 
 /** A fresh order ledger. */
 export const orderLedger = (): OrderLedger => {
   const orders = new Map<string, Running>();
   return {
-    apply: ({ event }, stored) => {
+    apply: ({ event }, stored, line) => {
       let o = orders.get(stored.streamName);
       if (o === undefined) {
         o = {
+          line,
           tenantId: stored.metadata.tenantId,
           state: initialOrderState(),
           customers: new Set(),
@@ -122,12 +127,15 @@ export const orderLedger = (): OrderLedger => {
       [...orders.entries()]
         .filter(([, o]) => customerId === undefined || o.customers.has(customerId))
         .map(([stream, o]) => ({
-          tenantId: o.tenantId,
-          orderId: o.state.status === 'absent' ? stream : o.state.orderId,
-          customerId: o.state.status === 'absent' ? '' : o.state.customerId,
-          status: lifecycleOf(o.state),
-          currency: o.state.status === 'absent' ? '' : o.state.currency,
-          steps: o.steps,
+          line: o.line,
+          value: {
+            tenantId: o.tenantId,
+            orderId: o.state.status === 'absent' ? stream : o.state.orderId,
+            customerId: o.state.status === 'absent' ? '' : o.state.customerId,
+            status: lifecycleOf(o.state),
+            currency: o.state.status === 'absent' ? '' : o.state.currency,
+            steps: o.steps,
+          },
         })),
   };
 };

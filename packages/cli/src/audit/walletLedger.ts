@@ -7,6 +7,7 @@ import {
   type WalletEvent,
   type WalletState,
 } from '@tillstream/domain';
+import type { Placed } from './auditPart';
 import { ledgerMovement } from './ledgerMovement';
 
 /** One line of a wallet's ledger. */
@@ -37,6 +38,8 @@ export interface WalletSummary {
 }
 
 interface Running {
+  /** The line of the wallet's first event: parts of the log replayed apart list wallets in this order. */
+  readonly line: number;
   readonly tenantId: string;
   readonly customerId: string;
   state: WalletState;
@@ -49,20 +52,23 @@ interface Running {
 
 /** The wallets of the log, replayed through the wallet's own `evolve`, each ledger re-added from the amounts. */
 export interface WalletLedger {
-  readonly apply: (recorded: RecordedEvent<WalletEvent>, stored: StoredEvent) => void;
-  readonly summaries: () => readonly WalletSummary[];
+  /** `line` places the event in the log (a line number, or its index in the log read). */
+  readonly apply: (recorded: RecordedEvent<WalletEvent>, stored: StoredEvent, line: number) => void;
+  /** The wallets in the order their first events were read, each placed at that event. */
+  readonly summaries: () => readonly Placed<WalletSummary>[];
 }
 
 /** A fresh ledger; `detailFor` says whose movements to keep line by line. */
 export const walletLedger = (detailFor: (customerId: string) => boolean): WalletLedger => {
   const wallets = new Map<string, Running>();
   return {
-    apply: (recorded, stored) => {
+    apply: (recorded, stored, line) => {
       let w = wallets.get(stored.streamName);
       if (w === undefined) {
         const parts = parseStreamName(stored.streamName);
         const customerId = parts?.id ?? stored.streamName;
         w = {
+          line,
           tenantId: parts?.tenantId ?? stored.metadata.tenantId,
           customerId,
           state: initialWalletState(),
@@ -94,15 +100,18 @@ export const walletLedger = (detailFor: (customerId: string) => boolean): Wallet
     },
     summaries: () =>
       [...wallets.values()].map((w) => ({
-        tenantId: w.tenantId,
-        customerId: w.customerId,
-        currency: w.state.currency ?? '',
-        balance: w.money,
-        points: w.points,
-        debt: w.debt,
-        movements: w.movements,
-        ...(w.state.mergedInto === undefined ? {} : { mergedInto: w.state.mergedInto.customerId }),
-        ...(w.entries === undefined ? {} : { entries: w.entries }),
+        line: w.line,
+        value: {
+          tenantId: w.tenantId,
+          customerId: w.customerId,
+          currency: w.state.currency ?? '',
+          balance: w.money,
+          points: w.points,
+          debt: w.debt,
+          movements: w.movements,
+          ...(w.state.mergedInto === undefined ? {} : { mergedInto: w.state.mergedInto.customerId }),
+          ...(w.entries === undefined ? {} : { entries: w.entries }),
+        },
       })),
   };
 };

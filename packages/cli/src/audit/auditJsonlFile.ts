@@ -1,0 +1,91 @@
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { JsonlFormatError } from '../jsonl/jsonlFormatError';
+import type { AuditPart } from './auditPart';
+import { auditReport, type AuditOptions, type AuditReport } from './auditReport';
+import { auditShard, UnshardableLogError, type Shard } from './auditShard';
+import { shardError, type ShardMessage, type ShardTask } from './shardMessage';
+
+/** How to audit a file: as `auditLog`, and on how many threads. */
+export interface JsonlAuditOptions extends AuditOptions {
+  /**
+   * Threads to replay the log on, each taking a share of its tenants (default: one per core, at most
+   * 4). 1 replays it on the calling thread. A tenant filter or the identifier rule replays on one.
+   */
+  readonly threads?: number;
+}
+
+/** Threads when none are asked for: every thread reads the whole file, so more than a few gain little. */
+export const defaultAuditThreads = (): number => Math.max(1, Math.min(4, availableParallelism()));
+
+/** Runs one shard of a file; the first runs on the calling thread, the others in worker threads. */
+export type ShardRunner = (path: string, shard: Shard, options: AuditOptions) => Promise<AuditPart>;
+
+const inWorker: ShardRunner = (path, shard, options) =>
+  new Promise((resolve, reject) => {
+    const { identifiers: _identifiers, ...cloneable } = options;
+    const task: ShardTask = { path, shard, options: cloneable };
+    const worker = new Worker(join(__dirname, 'auditWorker.js'), { workerData: task });
+    let settled = false;
+    worker.once('message', (message: ShardMessage) => {
+      settled = true;
+      if ('part' in message) resolve(message.part);
+      else reject(shardError(message.failure));
+      void worker.terminate();
+    });
+    worker.once('error', (error) => {
+      settled = true;
+      reject(error);
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`an audit worker stopped (exit code ${code}) before it reported`));
+    });
+  });
+
+const onThisThread: ShardRunner = auditShard;
+
+/**
+ * Audits shards of a file with `run` and merges what they found; undefined when the log does not
+ * split along tenants (replay it whole). Errors as one replay of the whole log would throw them: the
+ * malformed line that comes first in the file.
+ */
+export const auditShards = async (
+  count: number,
+  options: AuditOptions,
+  run: (shard: Shard) => Promise<AuditPart>,
+): Promise<AuditReport | undefined> => {
+  const settled = await Promise.allSettled(
+    Array.from({ length: count }, (_, index) => run({ index, count })),
+  );
+  const errors = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));
+  if (errors.some((e) => e instanceof UnshardableLogError)) return undefined;
+  const malformed = errors
+    .filter((e): e is JsonlFormatError => e instanceof JsonlFormatError)
+    .sort((a, b) => a.line - b.line)[0];
+  if (malformed !== undefined) throw malformed;
+  if (errors.length > 0) throw errors[0];
+  const parts = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  return auditReport(parts, options);
+};
+
+/**
+ * Audits a JSONL file as `auditLog(readJsonlFile(path))` does, with the same report and errors, on
+ * several threads when the machine has cores to spare: tenants are sealed from each other, so each
+ * thread reads the whole file but parses and replays only its share of the tenants, and checks the
+ * log's order across all of it. A log that does not split along its tenants (an event sealed in
+ * another tenant's stream) is replayed again, whole, on one thread.
+ */
+export const auditJsonlFile = async (path: string, options: JsonlAuditOptions = {}): Promise<AuditReport> => {
+  const { threads: asked, ...audit } = options;
+  const threads =
+    audit.tenant !== undefined || audit.identifiers !== undefined ? 1 : (asked ?? defaultAuditThreads());
+  if (!Number.isInteger(threads) || threads < 1)
+    throw new RangeError(`threads must be a whole number of at least 1, got ${threads}`);
+  const whole = async () => auditReport([await onThisThread(path, { index: 0, count: 1 }, audit)], audit);
+  if (threads === 1) return whole();
+  const report = await auditShards(threads, audit, (shard) =>
+    (shard.index === 0 ? onThisThread : inWorker)(path, shard, audit),
+  );
+  return report ?? whole();
+};

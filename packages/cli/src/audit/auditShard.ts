@@ -1,0 +1,134 @@
+import { parseStreamName, type StoredEvent } from '@tillstream/domain';
+import { createReadStream } from 'node:fs';
+import { JsonlFormatError } from '../jsonl/jsonlFormatError';
+import { readJsonlHead, type JsonlHead } from '../jsonl/jsonlHead';
+import { decodeJsonlLine } from '../jsonl/jsonlLine';
+import { lineCutter, type OnLine } from '../jsonl/lineCutter';
+import type { AuditPart } from './auditPart';
+import { auditReplay } from './auditReplay';
+import type { AuditOptions } from './auditReport';
+import type { PassedEvent } from './logIntegrity';
+import type { Located } from './violation';
+
+/** Which tenants one replay of several takes: tenants are dealt in turn, as they first appear in the log. */
+export interface Shard {
+  readonly index: number;
+  readonly count: number;
+}
+
+/**
+ * The log is not cut cleanly along tenants, so its shards cannot be replayed apart: an event sealed in
+ * another tenant's stream, or a line whose head and body name different places. Replay it whole.
+ */
+export class UnshardableLogError extends Error {
+  constructor(readonly reason: string) {
+    super(`The log cannot be audited in shards: ${reason}.`);
+    this.name = 'UnshardableLogError';
+  }
+}
+
+// The tenant a stream name carries, as `parseStreamName` reads it, without its allocations. Streams
+// whose name carries none are dealt by whatever stands there: they feed no tenant's ledgers.
+const tenantKey = (stream: string): string => {
+  const dot = stream.indexOf('.');
+  return dot < 0 ? '' : stream.slice(stream.lastIndexOf('-', dot) + 1, dot);
+};
+
+/** An event another shard replays, read from its line only if a violation must name it. */
+interface Passed extends PassedEvent {
+  bytes: Buffer;
+  start: number;
+  end: number;
+  position: bigint;
+  stream: string;
+}
+
+/**
+ * Audits the tenants of a JSONL file that one shard takes, reading the file itself: every line is cut,
+ * but only the lines of its tenants are parsed and replayed (the others are placed by their first
+ * bytes, see `readJsonlHead`, and only the log's order is checked across them). With one shard, the
+ * whole log, as `auditLog(readJsonlFile(path))` but with no promise per line. A malformed line throws
+ * a `JsonlFormatError` naming it, from the shard that parses it; a log that does not split cleanly
+ * along tenants throws an `UnshardableLogError` (only with several shards).
+ */
+export const auditShard = async (path: string, shard: Shard, options: AuditOptions): Promise<AuditPart> => {
+  const replay = auditReplay(options);
+  const cutter = lineCutter();
+  const alone = shard.count === 1;
+  const owners = new Map<string, number>();
+  const ownerOf = (stream: string): number => {
+    const key = tenantKey(stream);
+    let owner = owners.get(key);
+    if (owner === undefined) owners.set(key, (owner = owners.size % shard.count));
+    return owner;
+  };
+  const head: JsonlHead = { position: '', stream: '' };
+  const passed: Passed = {
+    bytes: Buffer.alloc(0),
+    start: 0,
+    end: 0,
+    position: 0n,
+    stream: '',
+    locate: (): Located => {
+      const decoded = decodeJsonlLine(passed.bytes.toString('utf8', passed.start, passed.end));
+      // A line that does not decode stops its own shard, and the audit with it: this place is never shown.
+      return decoded._tag === 'Right'
+        ? decoded.right
+        : { streamName: passed.stream, revision: 0n, position: passed.position, type: '' };
+    },
+  };
+  let failure: Error | undefined;
+  const replayed = (event: StoredEvent, line: number): boolean => {
+    if (!alone) {
+      // The audit trail keeps its state by the tenant an event names: one sealed in another tenant's
+      // stream would split that state between shards.
+      const tenant = parseStreamName(event.streamName)?.tenantId;
+      if (tenant !== undefined && tenant !== event.metadata.tenantId) {
+        failure = new UnshardableLogError(`line ${line} holds an event of another tenant than its stream's`);
+        return false;
+      }
+    }
+    replay.observe(event, line);
+    return true;
+  };
+  const onLine: OnLine = (bytes, start, end, line) => {
+    const placed = readJsonlHead(bytes, start, end, head);
+    if (placed && !alone && ownerOf(head.stream) !== shard.index) {
+      passed.bytes = bytes;
+      passed.start = start;
+      passed.end = end;
+      passed.position = BigInt(head.position);
+      passed.stream = head.stream;
+      replay.pass(passed);
+      return true;
+    }
+    const decoded = decodeJsonlLine(bytes.toString('utf8', start, end));
+    if (decoded._tag === 'Left') {
+      failure = new JsonlFormatError(line, decoded.left);
+      return false;
+    }
+    const event = decoded.right;
+    if (alone) return replayed(event, line);
+    if (placed) {
+      // Every shard placed this line by its head: its body must say the same (a key given twice need not).
+      if (event.streamName !== head.stream || String(event.position) !== head.position) {
+        failure = new UnshardableLogError(`line ${line} names its stream or position twice`);
+        return false;
+      }
+      return replayed(event, line);
+    }
+    // Not in the writer's layout: every shard parses it to know whose it is.
+    if (ownerOf(event.streamName) === shard.index) return replayed(event, line);
+    replay.pass({ position: event.position, locate: () => event });
+    return true;
+  };
+  const input = createReadStream(path);
+  try {
+    for await (const chunk of input) if (!cutter.push(chunk as Buffer, onLine)) break;
+    if (failure === undefined) cutter.end(onLine);
+  } finally {
+    input.destroy();
+  }
+  if (failure !== undefined) throw failure;
+  return replay.part();
+};
