@@ -1,31 +1,47 @@
 import type { Command } from 'commander';
 import * as E from 'fp-ts/Either';
 import { parseLocation } from '../location';
-import { formatRebuild, openRebuildSource, rebuildableProjections, type RebuildResult } from '../rebuild';
+import { formatRebuild, openRebuildSource, rebuildableProjections, rebuildProjections } from '../rebuild';
 import { stderrProgress } from '../transfer';
 import { EXIT, reportFailure } from './exitCodes';
 
-/** `tillstream rebuild --from <location> [--projection name]`: runs projections over the whole log and reports each. */
+/** Collects a repeated or comma-separated `--projection`. */
+const names = (value: string, previous: readonly string[] = []): readonly string[] => [
+  ...previous,
+  ...value
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== ''),
+];
+
+/**
+ * `tillstream rebuild --from <location> [--projection name…]`: runs projections over the whole
+ * log in one pass (the log is read once for all of them) and reports each.
+ */
 export const rebuildCommand = (program: Command): void => {
-  const names = Object.keys(rebuildableProjections);
+  const known = Object.keys(rebuildableProjections);
   program
     .command('rebuild')
     .description(
       'run projections from the start of the log; per projection: events applied, time, events/s, final status',
     )
     .requiredOption('--from <location>', 'esdb://… connection string, or a .jsonl file (- for stdin)')
-    .option('--projection <name>', `only this projection (${names.join(', ')})`)
-    .action(async (options: { from: string; projection?: string }) => {
+    .option(
+      '--projection <names>',
+      `only these projections, comma-separated or repeated (${known.join(', ')}); all are rebuilt in one pass`,
+      names,
+    )
+    .action(async (options: { from: string; projection?: readonly string[] }) => {
       const location = parseLocation(options.from);
       if (E.isLeft(location)) {
         process.exitCode = reportFailure(location.left);
         return;
       }
-      const chosen = options.projection === undefined ? names : [options.projection];
+      const chosen = options.projection === undefined ? known : [...new Set(options.projection)];
       const unknown = chosen.find((name) => rebuildableProjections[name] === undefined);
       if (unknown !== undefined) {
         process.exitCode = reportFailure(
-          new Error(`There is no projection "${unknown}"; there are ${names.join(', ')}.`),
+          new Error(`There is no projection "${unknown}"; there are ${known.join(', ')}.`),
         );
         return;
       }
@@ -36,25 +52,18 @@ export const rebuildCommand = (program: Command): void => {
           return;
         }
         const { store, close, where } = source.right;
-        const results: RebuildResult[] = [];
+        const projections = chosen.flatMap((name) => rebuildableProjections[name]?.() ?? []);
+        const done = await rebuildProjections(store, projections).finally(close);
         let failed = false;
-        try {
-          for (const name of chosen) {
-            const rebuild = rebuildableProjections[name];
-            if (rebuild === undefined) continue;
-            const done = await rebuild(store);
-            results.push(E.isLeft(done) ? done.left : done.right);
-            if (E.isLeft(done)) {
-              failed = true;
-              const { error } = done.left;
-              process.stderr.write(
-                `tillstream: projection ${name} stopped at ${error.eventType} ${error.streamName}@${error.revision} (${where(error.position)}): ${error.cause.message}\n`,
-              );
-            }
-          }
-        } finally {
-          await close();
-        }
+        const results = done.map((result) => {
+          if (E.isRight(result)) return result.right;
+          failed = true;
+          const { name, error } = result.left;
+          process.stderr.write(
+            `tillstream: projection ${name} stopped at ${error.eventType} ${error.streamName}@${error.revision} (${where(error.position)}): ${error.cause.message}\n`,
+          );
+          return result.left;
+        });
         process.stdout.write(formatRebuild(results));
         process.exitCode = failed ? EXIT.violation : EXIT.ok;
       } catch (error) {

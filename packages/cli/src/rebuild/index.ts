@@ -1,4 +1,9 @@
 export { formatRebuild } from './formatRebuild';
-export { rebuildableProjections, type Rebuild } from './rebuildableProjections';
-export { rebuildProjection, type RebuildFailure, type RebuildResult } from './rebuildProjection';
+export { rebuildableProjections, type RebuildableProjection } from './rebuildableProjections';
+export {
+  rebuildProjection,
+  rebuildProjections,
+  type RebuildFailure,
+  type RebuildResult,
+} from './rebuildProjection';
 export { openRebuildSource, type RebuildSource } from './rebuildSource';

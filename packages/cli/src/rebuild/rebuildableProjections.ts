@@ -1,4 +1,3 @@
-import type { EventStore } from '@tillstream/domain';
 import {
   auditTrailProjection,
   customerSearchProjection,
@@ -6,27 +5,23 @@ import {
   domainIdentifierReaders,
   orderBoardProjection,
   walletViewsProjection,
+  type AnyProjection,
 } from '@tillstream/projections';
-import type * as E from 'fp-ts/Either';
-import { rebuildProjection, type RebuildFailure, type RebuildResult } from './rebuildProjection';
 
-/** Rebuilds one projection over a store. */
-export type Rebuild = (store: EventStore) => Promise<E.Either<RebuildFailure, RebuildResult>>;
+/** Makes a fresh projection to rebuild. */
+export type RebuildableProjection = () => AnyProjection;
 
 /**
  * The library's projections by name, in the order `rebuild` runs them. Shop settings only shape
  * queries (search policy), never what is stored, so the defaults rebuild every shop's model.
  */
-export const rebuildableProjections: Readonly<Record<string, Rebuild>> = {
-  'customer-search': (store) =>
-    rebuildProjection(
-      store,
-      customerSearchProjection({
-        policyFor: () => defaultCustomerSearchPolicy,
-        readers: domainIdentifierReaders,
-      }),
-    ),
-  'order-board': (store) => rebuildProjection(store, orderBoardProjection()),
-  'wallet-views': (store) => rebuildProjection(store, walletViewsProjection()),
-  'audit-trail': (store) => rebuildProjection(store, auditTrailProjection()),
+export const rebuildableProjections: Readonly<Record<string, RebuildableProjection>> = {
+  'customer-search': () =>
+    customerSearchProjection({
+      policyFor: () => defaultCustomerSearchPolicy,
+      readers: domainIdentifierReaders,
+    }),
+  'order-board': orderBoardProjection,
+  'wallet-views': walletViewsProjection,
+  'audit-trail': () => auditTrailProjection(),
 };

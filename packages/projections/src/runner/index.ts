@@ -1,4 +1,6 @@
 export * from './checkpointStore';
 export * from './errors';
 export * from './projection';
+export * from './projectionGroup';
 export * from './projectionRunner';
+export * from './projectionStatus';

@@ -1,0 +1,210 @@
+import type {
+  Event,
+  EventCatalog,
+  EventFilter,
+  EventStore,
+  Position,
+  RecordedEvent,
+  StoredEvent,
+  Subscription,
+} from '@tillstream/domain';
+import type { Checkpoint, CheckpointStore } from './checkpointStore';
+import type { Projection } from './projection';
+import { projectionLane, type LaneContext, type ProjectionLane } from './projectionLane';
+import type { DeadLetter, PoisonPolicy, ProjectionStatus } from './projectionStatus';
+
+/** Any projection, whatever its model and events: what a group runs side by side. */
+export interface AnyProjection {
+  readonly name: string;
+  readonly version: number;
+  readonly events: Pick<EventCatalog<Event>, 'types' | 'has' | 'decode'>;
+  readonly filter?: EventFilter;
+  readonly init: () => unknown;
+  readonly resume?: (checkpoint: Checkpoint) => unknown;
+  readonly apply: (model: never, event: RecordedEvent<never>) => unknown;
+}
+
+/** The model a projection builds. */
+export type ModelOf<P> = P extends { readonly init: () => infer M } ? Awaited<M> : never;
+
+/** Everything a group needs; the policies apply to each projection on its own. */
+export interface ProjectionGroupOptions<Ps extends readonly AnyProjection[]> {
+  readonly store: EventStore;
+  readonly checkpoints: CheckpointStore;
+  /** At least one; each keeps its own checkpoint under its name, so names must differ. */
+  readonly projections: Ps;
+  /** Default `'stop'`: a poison event stops the projection that met it; the others go on. */
+  readonly poison?: PoisonPolicy;
+  /** Save each projection's checkpoint after this many of its events (default 1), on reaching the head and on stop. */
+  readonly checkpointEvery?: number;
+  /** Told of every parked event (its error names the projection). */
+  readonly onDeadLetter?: (letter: DeadLetter) => void;
+  /** Cap of the lag count in each status (default 10,000). */
+  readonly lagLimit?: number;
+}
+
+/** One projection of a group: its model and status, and a way to wait for it. */
+export interface ProjectionMember<Model> {
+  readonly name: string;
+  readonly model: () => Model;
+  readonly status: () => Promise<ProjectionStatus>;
+  /** Resolves once every event it selects up to `position` (default: the head now) is applied; rejects if it fails or is stopped. */
+  readonly waitFor: (position?: Position) => Promise<void>;
+  readonly deadLetters: () => readonly DeadLetter[];
+}
+
+/** Several projections fed from one subscription: the log is read once and each event handed to each. */
+export interface ProjectionGroup<Models extends readonly unknown[]> {
+  /** Loads every checkpoint and subscribes once, after the earliest of them; resolves once subscribed. */
+  readonly start: () => Promise<void>;
+  /** Unsubscribes and saves every checkpoint. */
+  readonly stop: () => Promise<void>;
+  /** The projections in the order given. */
+  readonly members: { readonly [K in keyof Models]: ProjectionMember<Models[K]> };
+  readonly status: () => Promise<readonly ProjectionStatus[]>;
+  /**
+   * Resolves once every projection has applied everything it selects up to `position` (default:
+   * the head now), or has failed or been stopped; never rejects for a projection: read the statuses.
+   */
+  readonly waitFor: (position?: Position) => Promise<void>;
+}
+
+/** One filter selecting what any of `filters` selects; undefined (everything) when their kinds differ. */
+const unionFilter = (filters: readonly EventFilter[]): EventFilter | undefined => {
+  const [first] = filters;
+  if (first === undefined || filters.some((f) => f.kind !== first.kind)) return undefined;
+  return { kind: first.kind, prefixes: [...new Set(filters.flatMap((f) => f.prefixes))] };
+};
+
+/**
+ * Runs several projections from one subscription to the log: each event is read once and handed
+ * to each projection its filter selects, in the order given. Each projection keeps what a runner
+ * of its own keeps — its model, its checkpoint (under its own name, saved by `checkpointEvery` of
+ * its own events), its state and status, its poison handling and dead letters — so a poison event
+ * stops (or is parked by) the projection that met it while the others go on. The subscription
+ * starts after the earliest checkpoint; a projection drops what it has already applied.
+ * A failed projection stays failed until the group is stopped and started again.
+ */
+export const createProjectionGroup = <const Ps extends readonly AnyProjection[]>(
+  options: ProjectionGroupOptions<Ps>,
+): ProjectionGroup<{ readonly [K in keyof Ps]: ModelOf<Ps[K]> }> => {
+  const { store } = options;
+  if (options.projections.length === 0)
+    throw new TypeError('A projection group needs at least one projection');
+  const names = options.projections.map((p) => p.name);
+  const twice = names.find((name, i) => names.indexOf(name) !== i);
+  if (twice !== undefined)
+    throw new TypeError(`Projection ${twice} is twice in one group (one checkpoint per name)`);
+
+  let run = 0;
+  let running = false;
+  let subscription: Subscription | undefined;
+
+  const letGo = () => {
+    running = false;
+    run++;
+    const s = subscription;
+    subscription = undefined;
+    // Not awaited: this may run inside the subscription's own handler, which unsubscribe waits for.
+    void s?.unsubscribe();
+  };
+
+  const context: LaneContext = {
+    store,
+    checkpoints: options.checkpoints,
+    policy: options.poison ?? 'stop',
+    every: Math.max(1, options.checkpointEvery ?? 1),
+    onDeadLetter: options.onDeadLetter,
+    lagLimit: options.lagLimit ?? 10_000,
+    current: (r) => r === run,
+    failed: () => {
+      if (lanes.every((lane) => lane.state() === 'failed')) letGo();
+    },
+  };
+  const alone = options.projections.length === 1;
+  // The projections' types are checked where the group is made; inside, a lane only passes each
+  // projection its own model and the events its own catalog decoded.
+  const lanes: readonly ProjectionLane[] = options.projections.map((p) =>
+    projectionLane(p as unknown as Projection<unknown, Event>, context, alone),
+  );
+  const filter = unionFilter(lanes.map((lane) => lane.filter));
+
+  const finish = async (pending: Promise<void>, mine: number, stored: StoredEvent, from: number) => {
+    await pending;
+    for (let i = from; i < lanes.length && mine === run; i++)
+      await (lanes[i] as ProjectionLane).take(mine, stored);
+  };
+
+  // Synchronous while every apply is: no promise per event, so the store's loop does not wait.
+  const deliver = (mine: number, stored: StoredEvent): void | Promise<void> => {
+    if (mine !== run) return undefined;
+    for (let i = 0; i < lanes.length; i++) {
+      const pending = (lanes[i] as ProjectionLane).take(mine, stored);
+      if (pending !== undefined) return finish(pending, mine, stored, i + 1);
+    }
+    return undefined;
+  };
+
+  const start = async () => {
+    if (running) return;
+    running = true;
+    const mine = ++run;
+    let from: Position | undefined;
+    let fromStart = false;
+    for (const lane of lanes) {
+      const after = await lane.start();
+      if (after === undefined) fromStart = true;
+      else if (from === undefined || after < from) from = after;
+    }
+    if (mine !== run) return;
+    const after = fromStart ? undefined : from;
+    subscription = store.subscribeToAll(
+      {
+        ...(after === undefined ? {} : { after }),
+        ...(filter === undefined ? {} : { filter }),
+      },
+      {
+        onEvent: (event) => deliver(mine, event),
+        onCaughtUp: () => {
+          if (mine === run) for (const lane of lanes) lane.caughtUp(mine);
+        },
+        onError: (error) => {
+          if (mine === run) for (const lane of lanes) if (lane.state() !== 'failed') lane.fail(error);
+        },
+      },
+    );
+  };
+
+  const stop = async () => {
+    if (!running) return;
+    running = false;
+    run++;
+    const s = subscription;
+    subscription = undefined;
+    await s?.unsubscribe();
+    let failure: unknown;
+    for (const lane of lanes) await lane.stop().catch((e: unknown) => (failure ??= e));
+    if (failure !== undefined) throw failure;
+  };
+
+  const untilOf = async (target: Position | undefined) => target ?? (await store.headPosition());
+
+  const members = lanes.map((lane): ProjectionMember<unknown> => ({
+    name: lane.projection.name,
+    model: lane.model,
+    status: lane.status,
+    waitFor: async (target) => lane.waitUntil(await untilOf(target)),
+    deadLetters: lane.deadLetters,
+  }));
+
+  return {
+    start,
+    stop,
+    members: members as unknown as { readonly [K in keyof Ps]: ProjectionMember<ModelOf<Ps[K]>> },
+    status: () => Promise.all(lanes.map((lane) => lane.status())),
+    waitFor: async (target) => {
+      const until = await untilOf(target);
+      await Promise.all(lanes.map((lane) => lane.waitUntil(until).catch(() => undefined)));
+    },
+  };
+};
