@@ -7,6 +7,7 @@ const guardedAsDecoded = new WeakSet<t.Mixed>();
 // returns its input unchanged when the children do. Anything else (custom `t.Type`s, `t.exact`,
 // which strips keys, records over a refined domain, which drop keys) is not listed.
 const AGREEING_TAGS = new Set([
+  'UnknownType',
   'StringType',
   'NumberType',
   'BooleanType',

@@ -31,6 +31,8 @@ export interface EncodedEvent {
   readonly type: string;
   readonly data: unknown;
   readonly schemaVersion: number;
+  /** True when decoding `data` with this catalog gives `data` itself back (its codec checks, never transforms). */
+  readonly decodesAsIs?: boolean;
 }
 
 /** Encodes and decodes the events of one union, checking each against its codec both ways. */
@@ -102,7 +104,7 @@ export const eventCatalog = <Ev extends Event>(schemas: EventSchemas<Ev>): Event
         return E.left({ field: 'type', reason: `"${event.type}" is not in the catalog` });
       const data = schema.codec.encode(event.data);
       if (guarded.has(event.type) && schema.codec.is(data))
-        return E.right({ type: event.type, data, schemaVersion: schema.version ?? 1 });
+        return E.right({ type: event.type, data, schemaVersion: schema.version ?? 1, decodesAsIs: true });
       const checked = schema.codec.decode(data);
       return E.isLeft(checked)
         ? E.left(schemaFailure(checked.left))

@@ -10,11 +10,12 @@ import {
   InvalidEventError,
   PermissionError,
 } from './errors';
-import type { EventCatalog } from './eventCatalog';
+import type { EventCatalog, SchemaFailure } from './eventCatalog';
 import type { EventStore } from './eventStore';
 import { deterministicId, nthId } from './ids';
 import type { StreamRevision } from './revision';
 import { parseStreamName } from './streamName';
+import { checkedBy, markChecked } from './checkedEvents';
 
 /** A decider together with the catalog that stores its events. */
 export interface Aggregate<C extends Command, Ev extends Event, S> {
@@ -136,28 +137,27 @@ interface Folded<Ev extends Event, S> {
   readonly previous: readonly RecordedEvent<Ev>[];
 }
 
+const noEvents: readonly never[] = [];
+
+const decodeError = (stored: StoredEvent, failure: SchemaFailure): EventDecodeError =>
+  new EventDecodeError(stored.streamName, stored.revision, stored.type, failure.field, failure.reason);
+
+const recorded = <Ev extends Event>(stored: StoredEvent, event: Ev): RecordedEvent<Ev> => ({
+  event,
+  metadata: stored.metadata,
+  streamName: stored.streamName,
+  revision: stored.revision,
+  position: stored.position,
+});
+
 const decodeStored = <Ev extends Event>(
   catalog: EventCatalog<Ev>,
   stored: StoredEvent,
 ): E.Either<EventDecodeError, RecordedEvent<Ev>> => {
   const decoded = catalog.decode(stored.type, stored.data, stored.metadata.schemaVersion);
   return E.isLeft(decoded)
-    ? E.left(
-        new EventDecodeError(
-          stored.streamName,
-          stored.revision,
-          stored.type,
-          decoded.left.field,
-          decoded.left.reason,
-        ),
-      )
-    : E.right({
-        event: decoded.right,
-        metadata: stored.metadata,
-        streamName: stored.streamName,
-        revision: stored.revision,
-        position: stored.position,
-      });
+    ? E.left(decodeError(stored, decoded.left))
+    : E.right(recorded(stored, decoded.right));
 };
 
 /** Decodes one stored event with a catalog; the error names stream, revision, type and field. */
@@ -172,18 +172,30 @@ const fold = <C extends Command, Ev extends Event, S>(
   commandIds: Set<string> | undefined,
 ): E.Either<EventDecodeError | PermissionError, Folded<Ev, S>> => {
   const { evolve } = aggregate.decider;
+  const catalog = aggregate.events;
+  const { tenantId, commandId } = command.metadata;
   let state = from.state;
-  const previous: RecordedEvent<Ev>[] = [];
+  let previous: RecordedEvent<Ev>[] | undefined;
   for (const s of stored) {
-    if (s.metadata.tenantId !== command.metadata.tenantId) return E.left(foreignTenantEvent(s));
-    const recorded = decodeStored(aggregate.events, s);
-    if (E.isLeft(recorded)) return recorded;
-    state = evolve(state, recorded.right.event);
-    if (s.metadata.commandId === command.metadata.commandId) previous.push(recorded.right);
+    if (s.metadata.tenantId !== tenantId) return E.left(foreignTenantEvent(s));
+    let event: Ev;
+    // An event this catalog checked on its way into a sealed store decodes to its own data.
+    if (checkedBy(s, catalog)) event = { type: s.type, data: s.data } as Ev;
+    else {
+      const decoded = aggregate.events.decode(s.type, s.data, s.metadata.schemaVersion);
+      if (E.isLeft(decoded)) return E.left(decodeError(s, decoded.left));
+      event = decoded.right;
+    }
+    state = evolve(state, event);
+    if (s.metadata.commandId === commandId) (previous ??= []).push(recorded(s, event));
     commandIds?.add(s.metadata.commandId);
   }
   const last = stored[stored.length - 1];
-  return E.right({ state, revision: last === undefined ? from.revision : last.revision, previous });
+  return E.right({
+    state,
+    revision: last === undefined ? from.revision : last.revision,
+    previous: previous ?? noEvents,
+  });
 };
 
 /**
@@ -249,7 +261,9 @@ const envelope = <Ev extends Event>(
       occurredAt: m.now.toISOString(),
       schemaVersion: encoded.right.schemaVersion,
     };
-    out.push({ eventId, type: encoded.right.type, data: encoded.right.data, metadata });
+    const toAppend: EventToAppend = { eventId, type: encoded.right.type, data: encoded.right.data, metadata };
+    if (encoded.right.decodesAsIs === true) markChecked(toAppend, aggregate.events);
+    out.push(toAppend);
   }
   return E.right(out);
 };

@@ -12,11 +12,19 @@ import type {
   SubscriptionHandler,
 } from './eventStore';
 import type { ExpectedRevision, Position, StreamRevision } from './revision';
+import { carryCheckedMark } from './checkedEvents';
 
 interface StreamRecord {
   readonly events: StoredEvent[];
-  readonly revisionById: Map<string, number>;
+  /** Built on the stream's first append at `any` revision (the only one that looks ids up), then kept. */
+  revisionById?: Map<string, number>;
 }
+
+const revisionsById = (record: StreamRecord): Map<string, number> => {
+  if (record.revisionById === undefined)
+    record.revisionById = new Map(record.events.map((e, revision) => [e.eventId, revision]));
+  return record.revisionById;
+};
 
 /** The in-memory store, plus what only it can offer: a look at everything it holds. */
 export interface InMemoryEventStore extends EventStore {
@@ -31,22 +39,24 @@ export const matchesFilter = (filter: EventFilter | undefined, event: StoredEven
   return filter.prefixes.some((p) => subject.startsWith(p));
 };
 
-// Returned by `copyJson` for anything it leaves to JSON itself.
+// Returned by `sealedCopy` for anything it leaves to JSON itself.
 const UNUSUAL: unique symbol = Symbol('unusual');
 
 /**
  * Copies a tree of plain objects, arrays, strings, finite numbers, booleans and null exactly as
- * `JSON.parse(JSON.stringify(value))` would, several times faster; anything else (dates,
- * `toJSON`, class instances, bigints, cycles…) returns UNUSUAL and goes through JSON.
+ * `JSON.parse(JSON.stringify(value))` would, several times faster, freezing every object it makes;
+ * anything JSON would change rather than copy (dates, `toJSON`, class instances, bigints, NaN,
+ * functions, holes, cycles…) returns UNUSUAL and goes through JSON. A field holding `undefined` is
+ * left out, as JSON leaves it out.
  */
-const copyJson = (value: unknown, depth: number): unknown => {
+const sealedCopy = (value: unknown, depth: number): unknown => {
   switch (typeof value) {
     case 'string':
     case 'boolean':
       return value;
     case 'number':
-      // JSON writes -0 as 0 and NaN or ±Infinity as null.
-      return Number.isFinite(value) ? value + 0 : null;
+      // JSON writes -0 as 0, a change no schema can see; NaN or ±Infinity it writes as null.
+      return Number.isFinite(value) ? value + 0 : UNUSUAL;
     case 'object': {
       if (value === null) return null;
       if (depth > 64 || 'toJSON' in value) return UNUSUAL;
@@ -55,16 +65,11 @@ const copyJson = (value: unknown, depth: number): unknown => {
         const array = value as readonly unknown[];
         const out: unknown[] = new Array<unknown>(array.length);
         for (let i = 0; i < array.length; i++) {
-          const item = array[i];
-          const t = typeof item;
-          if (item === undefined || t === 'function' || t === 'symbol') out[i] = null;
-          else {
-            const copied = copyJson(item, depth + 1);
-            if (copied === UNUSUAL) return UNUSUAL;
-            out[i] = copied;
-          }
+          const copied = sealedCopy(array[i], depth + 1);
+          if (copied === UNUSUAL || copied === undefined) return UNUSUAL;
+          out[i] = copied;
         }
-        return out;
+        return Object.freeze(out);
       }
       if (proto !== Object.prototype && proto !== null) return UNUSUAL;
       const record = value as Readonly<Record<string, unknown>>;
@@ -72,27 +77,41 @@ const copyJson = (value: unknown, depth: number): unknown => {
       for (const key of Object.keys(record)) {
         if (key === '__proto__') return UNUSUAL;
         const item = record[key];
-        const t = typeof item;
-        if (item === undefined || t === 'function' || t === 'symbol') continue;
-        const copied = copyJson(item, depth + 1);
+        if (item === undefined) continue;
+        const copied = sealedCopy(item, depth + 1);
         if (copied === UNUSUAL) return UNUSUAL;
         out[key] = copied;
       }
-      return out;
+      return Object.freeze(out);
     }
     default:
       return UNUSUAL;
   }
 };
 
-/** What a JSON store gives back for `value`: no `undefined`, no `Date`, no class instances. */
-const throughJson = (value: unknown): unknown => {
-  const copied = copyJson(value, 0);
-  return copied === UNUSUAL ? (JSON.parse(JSON.stringify(value)) as unknown) : copied;
+const deepFreeze = <T>(value: T): T => {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const item of Object.values(value)) deepFreeze(item);
+    Object.freeze(value);
+  }
+  return value;
+};
+
+/**
+ * What a JSON store gives back for `value` (no `undefined`, no `Date`, no class instances), deep-frozen;
+ * `exact` when JSON only copied it, so that a schema check of `value` holds for the copy too.
+ */
+const throughJson = (value: unknown): { readonly copy: unknown; readonly exact: boolean } => {
+  const copied = sealedCopy(value, 0);
+  return copied === UNUSUAL
+    ? { copy: deepFreeze(JSON.parse(JSON.stringify(value)) as unknown), exact: false }
+    : { copy: copied, exact: true };
 };
 
 const isThenable = (value: unknown): value is PromiseLike<void> =>
   value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function';
+
+const WRITE = E.right('write' as const);
 
 /**
  * The reference `EventStore` and the embedded default: EventStoreDB's append semantics
@@ -129,6 +148,14 @@ export const inMemoryEventStore = (): InMemoryEventStore => {
     expected: ExpectedRevision,
     events: readonly EventToAppend[],
   ): E.Either<ConcurrencyError, 'write' | AppendResult> => {
+    // The usual appends (at the revision just read, or a new stream) settle before anything else.
+    const length = record === undefined ? 0 : record.events.length;
+    if (
+      length === 0
+        ? expected === 'no_stream'
+        : typeof expected === 'bigint' && expected === BigInt(length - 1)
+    )
+      return WRITE;
     const current: StreamRevision | 'no_stream' =
       record === undefined || record.events.length === 0 ? 'no_stream' : BigInt(record.events.length - 1);
     const conflict = () => E.left(new ConcurrencyError(streamName, expected, current));
@@ -139,7 +166,12 @@ export const inMemoryEventStore = (): InMemoryEventStore => {
     };
     const firstId = events[0]?.eventId;
     if (expected === 'any') {
-      const at = firstId === undefined ? undefined : record?.revisionById.get(firstId);
+      const at =
+        firstId === undefined
+          ? undefined
+          : record === undefined
+            ? undefined
+            : revisionsById(record).get(firstId);
       return at === undefined ? E.right('write') : replayFrom(at);
     }
     if (expected === 'no_stream') return current === 'no_stream' ? E.right('write') : replayFrom(0);
@@ -156,23 +188,26 @@ export const inMemoryEventStore = (): InMemoryEventStore => {
     if (E.isLeft(decision)) return decision;
     if (decision.right !== 'write') return E.right(decision.right);
 
-    const target: StreamRecord = record ?? { events: [], revisionById: new Map() };
+    const target: StreamRecord = record ?? { events: [] };
     if (record === undefined) streams.set(streamName, target);
     for (const e of events) {
       const revision = target.events.length;
       // The JSON round trip makes stored events exactly what a real store would give back.
-      const stored: StoredEvent = Object.freeze({
+      const data = throughJson(e.data);
+      const stored: StoredEvent = {
         eventId: e.eventId,
         type: e.type,
-        data: throughJson(e.data),
-        metadata: throughJson(e.metadata) as StoredEvent['metadata'],
+        data: data.copy,
+        metadata: throughJson(e.metadata).copy as StoredEvent['metadata'],
         streamName,
         revision: BigInt(revision),
         position: positionAt(log.length),
-      });
+      };
+      if (data.exact) carryCheckedMark(e, stored);
+      Object.freeze(stored);
       log.push(stored);
       target.events.push(stored);
-      target.revisionById.set(e.eventId, revision);
+      target.revisionById?.set(e.eventId, revision);
     }
     for (const wake of wakers) wake();
     wakers.clear();
