@@ -20,13 +20,15 @@ export interface CaseResult {
   readonly unit: string;
   readonly p50Us?: number;
   readonly p99Us?: number;
-  /** Relative margin of error of the rate, in %. */
+  /** Half the spread of the round rates around their median, in %: how much the machine drifted during the case. */
   readonly rmePct?: number;
   readonly samples?: number;
   /** The machine's 1-minute load average when the case finished: above the core count, figures carry others' work. */
   readonly load1?: number;
   /** Anything else a reader needs to interpret the figure (peak heap, population…). */
   readonly extra?: Readonly<Record<string, number | string>>;
+  /** Rates of each round when the case was measured in interleaved rounds with others (`measureInterleaved`). */
+  readonly roundRates?: readonly number[];
 }
 
 /** A target of issue 10 checked against this run's figures. */
@@ -92,10 +94,108 @@ export const gitCommit = (): string => {
   }
 };
 
+/** One case to measure: `fn` is one operation; `beforeEach` runs before each, outside its timing. */
+export interface CaseSpec {
+  readonly scenario: string;
+  readonly label: string;
+  readonly unit: string;
+  readonly fn: () => unknown;
+  readonly extra?: CaseResult['extra'];
+  readonly beforeEach?: () => unknown;
+}
+
+interface Slice {
+  readonly samples: readonly number[];
+  readonly meanMs: number;
+}
+
+/** Runs `spec` for `time` ms (after `warmupTime` ms) with tinybench, one operation per iteration. */
+const slice = async (spec: CaseSpec, time: number, warmupTime: number): Promise<Slice> => {
+  const bench = new Bench({
+    time,
+    warmupTime,
+    timestampProvider: 'hrtimeNow',
+    throws: true,
+    retainSamples: true,
+  });
+  const before = spec.beforeEach;
+  bench.add(
+    spec.label,
+    spec.fn,
+    before === undefined ? {} : { beforeEach: async () => void (await before()) },
+  );
+  await bench.run();
+  const result = bench.tasks[0]?.result;
+  if (result === undefined || (result.state !== 'completed' && result.state !== 'aborted-with-statistics'))
+    throw new Error(`${spec.scenario}/${spec.label} did not complete (${result?.state ?? 'no result'})`);
+  return { samples: result.latency.samples ?? [], meanMs: result.latency.mean };
+};
+
+const quantile = (sorted: readonly number[], q: number): number => {
+  if (sorted.length === 0) return Number.NaN;
+  const at = (sorted.length - 1) * q;
+  const low = Math.floor(at);
+  const high = Math.min(sorted.length - 1, low + 1);
+  return (sorted[low] as number) + ((sorted[high] as number) - (sorted[low] as number)) * (at - low);
+};
+
+/** The median of a list of numbers. */
+export const median = (values: readonly number[]): number =>
+  quantile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
+
+const ROUNDS = { quick: 3, full: 8 };
+
 /**
- * Measures one operation per iteration with tinybench, so the latency percentiles are those of
- * single operations. `fn` may be async; both sides of every ratio go through the same harness.
+ * Measures cases in interleaved rounds (A B C, A B C, …), each round a short tinybench run per case
+ * after a full collection, so that a ratio between two of them compares rounds taken side by side:
+ * on a shared or throttled machine the speed drifts between runs far more than within one round.
+ * Every case gets `mode.time` ms of samples in all; the rate is 1 / mean latency over every sample.
  */
+export const measureInterleaved = async (
+  mode: RunMode,
+  specs: readonly CaseSpec[],
+): Promise<CaseResult[]> => {
+  const rounds = mode.quick ? ROUNDS.quick : ROUNDS.full;
+  const per = specs.map(() => ({ samples: [] as number[], means: [] as number[] }));
+  for (const spec of specs) {
+    global.gc?.();
+    await slice(spec, 1, mode.warmupTime);
+  }
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, spec] of specs.entries()) {
+      global.gc?.();
+      const done = await slice(spec, mode.time / rounds, 0);
+      const mine = per[i] as { samples: number[]; means: number[] };
+      for (const sample of done.samples) mine.samples.push(sample);
+      mine.means.push(done.meanMs);
+    }
+  }
+  return specs.map((spec, i) => {
+    const { samples, means } = per[i] as { samples: number[]; means: number[] };
+    const sorted = samples.sort((a, b) => a - b);
+    const mean = sorted.reduce((sum, s) => sum + s, 0) / sorted.length;
+    const rates = means.map((m) => 1000 / m);
+    return {
+      scenario: spec.scenario,
+      label: spec.label,
+      rate: 1000 / mean,
+      unit: spec.unit,
+      p50Us: quantile(sorted, 0.5) * 1000,
+      p99Us: quantile(sorted, 0.99) * 1000,
+      // Spread of the round rates around their median: how much the machine drifted during the case.
+      rmePct: (100 * (Math.max(...rates) - Math.min(...rates))) / 2 / median(rates),
+      samples: sorted.length,
+      load1: loadavg()[0] ?? 0,
+      roundRates: rates,
+      ...(spec.extra === undefined ? {} : { extra: spec.extra }),
+    };
+  });
+};
+
+/** Measures one case alone: `measureInterleaved` of one spec. */
 export const measure = async (
   mode: RunMode,
   scenario: string,
@@ -103,40 +203,31 @@ export const measure = async (
   unit: string,
   fn: () => unknown,
   extra?: CaseResult['extra'],
-  /** Runs before each iteration, outside its timing: e.g. refilling a store. */
   beforeEach?: () => unknown,
 ): Promise<CaseResult> => {
-  const bench = new Bench({
-    time: mode.time,
-    warmupTime: mode.warmupTime,
-    timestampProvider: 'hrtimeNow',
-    throws: true,
-  });
-  bench.add(label, fn, beforeEach === undefined ? {} : { beforeEach: async () => void (await beforeEach()) });
-  await bench.run();
-  const result = bench.tasks[0]?.result;
-  if (result === undefined || (result.state !== 'completed' && result.state !== 'aborted-with-statistics'))
-    throw new Error(`${scenario}/${label} did not complete (${result?.state ?? 'no result'})`);
-  return {
-    scenario,
-    label,
-    // Operations per second of the mean latency: a mean of per-sample rates would overweight fast samples.
-    rate: 1000 / result.latency.mean,
-    unit,
-    p50Us: result.latency.p50 * 1000,
-    p99Us: result.latency.p99 * 1000,
-    rmePct: result.latency.rme,
-    samples: result.latency.samplesCount,
-    load1: loadavg()[0] ?? 0,
-    ...(extra === undefined ? {} : { extra }),
-  };
+  const [result] = await measureInterleaved(mode, [
+    {
+      scenario,
+      label,
+      unit,
+      fn,
+      ...(extra === undefined ? {} : { extra }),
+      ...(beforeEach === undefined ? {} : { beforeEach }),
+    },
+  ]);
+  // Its rounds were not taken beside any other case's, so no ratio may pair them.
+  const { roundRates: _alone, ...alone } = result as CaseResult;
+  return alone;
 };
 
 /** Finds an earlier case by scenario and label. */
 export const find = (cases: readonly CaseResult[], scenario: string, label: string): CaseResult | undefined =>
   cases.find((c) => c.scenario === scenario && c.label === label);
 
-/** A ratio target: `numerator / denominator ≥ min`, or a note saying why it could not be checked. */
+/**
+ * A ratio target: `numerator / denominator ≥ min`. Cases measured in the same interleaved rounds
+ * are compared round by round (the median of the per-round ratios); others by their overall rates.
+ */
 export const ratioTarget = (
   target: string,
   numerator: CaseResult | undefined,
@@ -144,11 +235,15 @@ export const ratioTarget = (
   min: number,
 ): TargetCheck[] => {
   if (numerator === undefined || denominator === undefined) return [];
-  const ratio = numerator.rate / denominator.rate;
+  const a = numerator.roundRates;
+  const b = denominator.roundRates;
+  const paired = a !== undefined && b !== undefined && a.length === b.length && a.length > 1;
+  const ratio = paired ? median(a.map((r, i) => r / (b[i] as number))) : numerator.rate / denominator.rate;
+  const how = paired ? `median of ${a.length} interleaved rounds; ` : '';
   return [
     {
       target,
-      measured: `${ratio.toFixed(2)}× (${formatRate(numerator.rate)} ${numerator.unit} / ${formatRate(denominator.rate)} ${denominator.unit})`,
+      measured: `${ratio.toFixed(2)}× (${how}${formatRate(numerator.rate)} ${numerator.unit} / ${formatRate(denominator.rate)} ${denominator.unit})`,
       pass: ratio >= min,
     },
   ];

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { inMemoryEventStore, stateCache } from '@tillstream/domain';
 import { registerOne, walletOne } from './scenarios/commands.mjs';
+import { contextWalletOne } from './scenarios/contexts.mjs';
 import { CUSTOMERS_PER_STORE, WALLET_COMMANDS_PER_STORE } from './workload.mjs';
 
 interface ProfileNode {
@@ -40,6 +41,10 @@ const workloads: Record<string, (n: number) => Promise<void>> = (() => {
     wallet: async (n) => {
       if (n % WALLET_COMMANDS_PER_STORE === 0) store = inMemoryEventStore();
       await walletOne(store, n);
+    },
+    'wallet-context': async (n) => {
+      if (n % WALLET_COMMANDS_PER_STORE === 0) store = inMemoryEventStore();
+      await contextWalletOne(store, n);
     },
     'wallet-cached': async (n) => {
       if (n % WALLET_COMMANDS_PER_STORE === 0) [store, cache] = [inMemoryEventStore(), stateCache()];

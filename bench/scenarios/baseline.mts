@@ -1,7 +1,6 @@
 import type { EventToAppend, InMemoryEventStore } from '@tillstream/domain';
 import { inMemoryEventStore, streamName } from '@tillstream/domain';
-import type { Scenario } from '../harness.mjs';
-import { measure } from '../harness.mjs';
+import type { CaseSpec } from '../harness.mjs';
 import { filledStore, longWalletTemplates, walletStream } from '../longStreams.mjs';
 import {
   CUSTOMERS_PER_STORE,
@@ -43,62 +42,68 @@ const walletReadAppend = async (store: InMemoryEventStore, stream: string, event
   });
 };
 
-/** Raw reads and appends on the in-memory store, shaped like the command cases that follow. */
-export const baseline: Scenario = {
-  name: 'baseline',
-  title: 'Physical baseline: in-memory store, one read + one append per operation',
-  run: async (mode) => {
+/** Labels of the baseline cases, for the ratio targets. */
+export const BASELINE = {
+  registration: 'read + append, new stream (registration-shaped)',
+  wallet: 'read + append, wallet stream of ~10 events',
+  longWallet: 'read + append, wallet stream of 50–200 events',
+} as const;
+
+/** Physical baseline: raw reads and appends on the in-memory store, shaped like the command cases. */
+export const baselineCases = async (): Promise<CaseSpec[]> => {
+  const registrations = (() => {
     let store: InMemoryEventStore = inMemoryEventStore();
     let n = 0;
-    const registrations = await measure(
-      mode,
-      'baseline',
-      'read + append, new stream (registration-shaped)',
-      'op/s',
-      async () => {
-        if (n % CUSTOMERS_PER_STORE === 0) store = inMemoryEventStore();
-        const data = { ...registration(n), registeredAt: metadata.occurredAt };
-        const stream = streamName('customer', TENANT, data.customerId);
-        const read = await store.readStream(stream);
-        await store.appendToStream(stream, [event(`e${n}`, 'CustomerRegistered', data)], {
-          expectedRevision: read.length === 0 ? 'no_stream' : BigInt(read.length - 1),
-        });
-        n++;
-      },
-      { population: `≤ ${CUSTOMERS_PER_STORE} streams` },
-    );
-
-    n = 0;
-    const wallets = await measure(
-      mode,
-      'baseline',
-      'read + append, wallet stream of ~10 events',
-      'op/s',
-      async () => {
-        if (n % WALLET_COMMANDS_PER_STORE === 0) store = inMemoryEventStore();
-        await walletReadAppend(store, walletStream(n % WALLETS), `e${n}`);
-        n++;
-      },
-      { population: `${WALLETS} wallets, 0–19 events each` },
-    );
-    const templates = await longWalletTemplates(async (scratch, w, k) => {
-      await walletReadAppend(scratch, walletStream(w), `pre-${w}-${k}`);
-    });
-    const refill = refillEvery(async () => {
-      store = await filledStore(templates);
-    });
-    const longWallets = await measure(
-      mode,
-      'baseline',
-      'read + append, wallet stream of 50–200 events',
-      'op/s',
-      async () => {
+    return async () => {
+      if (n % CUSTOMERS_PER_STORE === 0) store = inMemoryEventStore();
+      const data = { ...registration(n), registeredAt: metadata.occurredAt };
+      const stream = streamName('customer', TENANT, data.customerId);
+      const read = await store.readStream(stream);
+      await store.appendToStream(stream, [event(`e${n}`, 'CustomerRegistered', data)], {
+        expectedRevision: read.length === 0 ? 'no_stream' : BigInt(read.length - 1),
+      });
+      n++;
+    };
+  })();
+  const wallets = (() => {
+    let store: InMemoryEventStore = inMemoryEventStore();
+    let n = 0;
+    return async () => {
+      if (n % WALLET_COMMANDS_PER_STORE === 0) store = inMemoryEventStore();
+      await walletReadAppend(store, walletStream(n % WALLETS), `e${n}`);
+      n++;
+    };
+  })();
+  const templates = await longWalletTemplates(async (scratch, w, k) => {
+    await walletReadAppend(scratch, walletStream(w), `pre-${w}-${k}`);
+  });
+  let longStore = inMemoryEventStore();
+  const refill = refillEvery(async () => {
+    longStore = await filledStore(templates);
+  });
+  const base = { scenario: 'baseline', unit: 'op/s' };
+  return [
+    {
+      ...base,
+      label: BASELINE.registration,
+      fn: registrations,
+      extra: { population: `≤ ${CUSTOMERS_PER_STORE} streams` },
+    },
+    {
+      ...base,
+      label: BASELINE.wallet,
+      fn: wallets,
+      extra: { population: `${WALLETS} wallets, 0–19 events each` },
+    },
+    {
+      ...base,
+      label: BASELINE.longWallet,
+      fn: async () => {
         const i = refill.next();
-        await walletReadAppend(store, walletStream(i % WALLETS), `e${i}`);
+        await walletReadAppend(longStore, walletStream(i % WALLETS), `e${i}`);
       },
-      { population: LONG_WALLETS },
-      refill.beforeEach,
-    );
-    return { cases: [registrations, wallets, longWallets] };
-  },
+      extra: { population: LONG_WALLETS },
+      beforeEach: refill.beforeEach,
+    },
+  ];
 };

@@ -3,8 +3,7 @@ import { handleCommand, inMemoryEventStore, stateCache, streamName } from '@till
 import type { RegisterCustomer, WalletCommand } from '../deciders/tillstreamDeciders.mjs';
 import { customerAggregate, walletAggregate } from '../deciders/tillstreamDeciders.mjs';
 import { filledStore, longWalletTemplates, walletStream } from '../longStreams.mjs';
-import type { CaseResult, Scenario } from '../harness.mjs';
-import { find, measure, ratioTarget } from '../harness.mjs';
+import type { CaseSpec } from '../harness.mjs';
 import {
   CUSTOMERS_PER_STORE,
   LONG_WALLETS,
@@ -67,79 +66,56 @@ export const walletOne = (store: InMemoryEventStore, n: number, options?: Handle
 export const benchWalletTemplates = () =>
   longWalletTemplates((store, w, k) => walletCommand(store, w, prefillStep(k), `pre-${w}-${k}`));
 
-/** Command handling on the kernel with the bench's registration and wallet deciders. */
-export const commands: Scenario = {
-  name: 'commands',
-  title: 'Command handling through handleCommand (kernel, bench deciders)',
-  needs: ['baseline'],
-  run: async (mode, earlier) => {
-    const cases: CaseResult[] = [];
-    const templates = await benchWalletTemplates();
-    for (const cached of [false, true]) {
-      const suffix = cached ? ', state cache' : '';
-      const options = (): HandleCommandOptions => (cached ? { cache: stateCache() } : {});
+/** Command handling on the kernel with the bench's registration and wallet deciders, with and without a state cache. */
+export const commandCases = async (): Promise<CaseSpec[]> => {
+  const templates = await benchWalletTemplates();
+  const base = { scenario: 'commands', unit: 'cmd/s' };
+  return [false, true].flatMap((cached): CaseSpec[] => {
+    const suffix = cached ? ', state cache' : '';
+    const options = (): HandleCommandOptions => (cached ? { cache: stateCache() } : {});
+    const registrations = (() => {
       let store = inMemoryEventStore();
       let handling = options();
       let n = 0;
-      cases.push(
-        await measure(
-          mode,
-          'commands',
-          `register customer (bench decider${suffix})`,
-          'cmd/s',
-          async () => {
-            if (n % CUSTOMERS_PER_STORE === 0) [store, handling] = [inMemoryEventStore(), options()];
-            await registerOne(store, n++, handling);
-          },
-          { population: `≤ ${CUSTOMERS_PER_STORE} streams` },
-        ),
-      );
-      n = 0;
-      cases.push(
-        await measure(
-          mode,
-          'commands',
-          `wallet top-up / spend (bench decider${suffix})`,
-          'cmd/s',
-          async () => {
-            if (n % WALLET_COMMANDS_PER_STORE === 0) [store, handling] = [inMemoryEventStore(), options()];
-            await walletOne(store, n++, handling);
-          },
-          { population: `${WALLETS} wallets, 0–19 events each` },
-        ),
-      );
-      const refill = refillEvery(async () => {
-        [store, handling] = [await filledStore(templates), options()];
-      });
-      cases.push(
-        await measure(
-          mode,
-          'commands',
-          `wallet top-up / spend on 50–200-event streams (bench decider${suffix})`,
-          'cmd/s',
-          () => walletOne(store, refill.next(), handling),
-          { population: LONG_WALLETS },
-          refill.beforeEach,
-        ),
-      );
-    }
-    const registrationBaseline = find(earlier, 'baseline', 'read + append, new stream (registration-shaped)');
-    const walletBaseline = find(earlier, 'baseline', 'read + append, wallet stream of ~10 events');
-    const longBaseline = find(earlier, 'baseline', 'read + append, wallet stream of 50–200 events');
-    return {
-      cases,
-      targets: cases.flatMap((c) =>
-        ratioTarget(
-          `${c.label}: keeps ≥ 25% of the raw read+append rate`,
-          c,
-          c.label.startsWith('register')
-            ? registrationBaseline
-            : c.label.includes('50–200')
-              ? longBaseline
-              : walletBaseline,
-          0.25,
-        ),
-      ),
-    };
-  },
+      return async () => {
+        if (n % CUSTOMERS_PER_STORE === 0) [store, handling] = [inMemoryEventStore(), options()];
+        await registerOne(store, n++, handling);
+      };
+    })();
+    const wallets = (() => {
+      let store = inMemoryEventStore();
+      let handling = options();
+      let n = 0;
+      return async () => {
+        if (n % WALLET_COMMANDS_PER_STORE === 0) [store, handling] = [inMemoryEventStore(), options()];
+        await walletOne(store, n++, handling);
+      };
+    })();
+    let longStore = inMemoryEventStore();
+    let longHandling = options();
+    const refill = refillEvery(async () => {
+      [longStore, longHandling] = [await filledStore(templates), options()];
+    });
+    return [
+      {
+        ...base,
+        label: `register customer (bench decider${suffix})`,
+        fn: registrations,
+        extra: { population: `≤ ${CUSTOMERS_PER_STORE} streams` },
+      },
+      {
+        ...base,
+        label: `wallet top-up / spend (bench decider${suffix})`,
+        fn: wallets,
+        extra: { population: `${WALLETS} wallets, 0–19 events each` },
+      },
+      {
+        ...base,
+        label: `wallet top-up / spend on 50–200-event streams (bench decider${suffix})`,
+        fn: () => walletOne(longStore, refill.next(), longHandling),
+        extra: { population: LONG_WALLETS },
+        beforeEach: refill.beforeEach,
+      },
+    ];
+  });
 };
