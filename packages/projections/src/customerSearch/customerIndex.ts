@@ -1,4 +1,10 @@
-import { TEXT_FIELDS, type CustomerDocument, type IdentifierKind, type TextField } from './customerDocument';
+import {
+  IDENTIFIER_KINDS,
+  TEXT_FIELDS,
+  type CustomerDocument,
+  type IdentifierKind,
+  type TextField,
+} from './customerDocument';
 import { compactKey, textKeys } from './fold';
 import { tokenDictionary } from './tokenDictionary';
 
@@ -118,51 +124,117 @@ export const customerIndex = (): CustomerIndex => {
   const words = tokenDictionary();
   let live = 0;
 
-  const unindex = (slot: number) => {
-    const held = identifiers[slot] ?? NO_IDENTIFIERS;
+  const unholdIdentifiers = (slot: number, held: readonly string[]) => {
     for (let i = 0; i < held.length; i += 2) {
       const kind = held[i] as IdentifierKind;
       const key = held[i + 1] as string;
       removeFrom(exactMaps[kind], key, slot);
       if (kind === 'phone') removeFrom(bySuffix, digitsOf(key).slice(-SUFFIX), slot);
     }
+  };
+
+  const unindex = (slot: number) => {
+    unholdIdentifiers(slot, identifiers[slot] ?? NO_IDENTIFIERS);
     for (const key of splitKeys(keys[slot] ?? '')) words.remove(key, slot);
     identifiers[slot] = NO_IDENTIFIERS;
     keys[slot] = '';
     raw[slot] = '';
   };
 
-  const index = (slot: number, document: CustomerDocument) => {
-    const wordKeys = new Set<string>();
-    let keyString = '';
-    for (const field of TEXT_FIELDS) {
-      const value = document[field];
-      if (value === undefined) continue;
-      for (const key of fieldKeys(field, value)) {
-        const marked = markerOf(field) + key;
-        keyString += marked;
-        wordKeys.add(marked);
-      }
+  /** The marked word keys of one field's value, each once, in order. */
+  const markedKeys = (field: TextField, value: string | undefined): string[] => {
+    if (value === undefined || value === '') return [];
+    const marker = markerOf(field);
+    const out: string[] = [];
+    for (const key of fieldKeys(field, value)) {
+      const marked = marker + key;
+      if (!out.includes(marked)) out.push(marked);
     }
-    for (const key of wordKeys) words.add(key, slot);
-    keys[slot] = keyString;
-    raw[slot] = TEXT_FIELDS.map((f) => document[f] ?? '').join(FIELD_SEPARATOR);
-    const held: string[] = [];
-    const hold = (kind: IdentifierKind, values: readonly string[] | undefined) => {
-      for (const key of values ?? []) {
-        held.push(kind, key);
-        addTo(exactMaps[kind], key, slot);
-        if (kind === 'phone') addTo(bySuffix, digitsOf(key).slice(-SUFFIX), slot);
+    return out;
+  };
+
+  /** The identifiers of a document as held: [kind, key, kind, key, …], emails lower-cased. */
+  const identifiersOf = (document: CustomerDocument): readonly string[] => {
+    let held: string[] | undefined;
+    for (const kind of IDENTIFIER_KINDS) {
+      const values = document[PLURAL[kind]] as readonly string[] | undefined;
+      if (values === undefined) continue;
+      for (const value of values) (held ??= []).push(kind, kind === 'email' ? value.toLowerCase() : value);
+    }
+    return held ?? NO_IDENTIFIERS;
+  };
+
+  const sameList = (a: readonly string[], b: readonly string[]) => {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+  };
+
+  const holdIdentifiers = (slot: number, held: readonly string[]) => {
+    for (let i = 0; i < held.length; i += 2) {
+      const kind = held[i] as IdentifierKind;
+      const key = held[i + 1] as string;
+      addTo(exactMaps[kind], key, slot);
+      if (kind === 'phone') addTo(bySuffix, digitsOf(key).slice(-SUFFIX), slot);
+    }
+    identifiers[slot] = held;
+  };
+
+  const rawOf = (document: CustomerDocument) => {
+    let out = document[TEXT_FIELDS[0]] ?? '';
+    for (let i = 1; i < TEXT_FIELDS.length; i++)
+      out += FIELD_SEPARATOR + (document[TEXT_FIELDS[i] as TextField] ?? '');
+    return out;
+  };
+
+  /** Indexes a customer seen for the first time: nothing to unindex. */
+  const index = (slot: number, document: CustomerDocument) => {
+    let keyString = '';
+    for (const field of TEXT_FIELDS)
+      for (const marked of markedKeys(field, document[field])) {
+        keyString += marked;
+        words.add(marked, slot);
       }
-    };
-    hold('phone', document.phones);
-    hold('card', document.cards);
-    hold('taxId', document.taxIds);
-    hold(
-      'email',
-      document.emails?.map((e) => e.toLowerCase()),
-    );
-    identifiers[slot] = held.length === 0 ? NO_IDENTIFIERS : held;
+    keys[slot] = keyString;
+    raw[slot] = rawOf(document);
+    holdIdentifiers(slot, identifiersOf(document));
+  };
+
+  /**
+   * Indexes a new version of a customer: only the fields whose value changed leave and re-enter
+   * the dictionary (an edit of one field re-folds nothing else), and identifiers only if they changed.
+   */
+  const reindex = (slot: number, document: CustomerDocument) => {
+    const nextRaw = rawOf(document);
+    const oldRaw = raw[slot] ?? '';
+    if (nextRaw !== oldRaw) {
+      const oldValues = oldRaw.split(FIELD_SEPARATOR);
+      const oldKeys = keys[slot] ?? '';
+      let keyString = '';
+      for (let f = 0; f < TEXT_FIELDS.length; f++) {
+        const field = TEXT_FIELDS[f] as TextField;
+        // This field's keys in the old key string: from its marker's first key to the next field's.
+        const from = segmentStart(oldKeys, f + 1);
+        const to = segmentStart(oldKeys, f + 2, from);
+        const value = document[field] ?? '';
+        if (value === (oldValues[f] ?? '')) {
+          keyString += oldKeys.slice(from, to);
+          continue;
+        }
+        for (const key of splitKeys(oldKeys.slice(from, to))) words.remove(key, slot);
+        for (const marked of markedKeys(field, value)) {
+          keyString += marked;
+          words.add(marked, slot);
+        }
+      }
+      keys[slot] = keyString;
+      raw[slot] = nextRaw;
+    }
+    const held = identifiersOf(document);
+    const old = identifiers[slot] ?? NO_IDENTIFIERS;
+    if (sameList(held, old)) return;
+    unholdIdentifiers(slot, old);
+    holdIdentifiers(slot, held);
   };
 
   const resolve = (customerId: string): string | undefined => {
@@ -201,14 +273,12 @@ export const customerIndex = (): CustomerIndex => {
   return {
     put: (customerId, document) => {
       if (survivorOf.has(customerId) || forgotten.has(customerId)) return;
-      let slot = slotOf.get(customerId);
-      if (slot === undefined) {
-        slot = ids.length;
-        ids.push(customerId);
-        slotOf.set(customerId, slot);
-        live++;
-      } else unindex(slot);
-      index(slot, document);
+      const slot = slotOf.get(customerId);
+      if (slot !== undefined) return reindex(slot, document);
+      slotOf.set(customerId, ids.length);
+      index(ids.length, document);
+      ids.push(customerId);
+      live++;
     },
     get: (customerId) => {
       const slot =
@@ -271,6 +341,13 @@ export const customerIndex = (): CustomerIndex => {
     size: () => live,
     capacity: () => ids.length,
   };
+};
+
+/** Where the keys of the field with `marker` start in a key string (at or after `from`): at the first key of a later field if it has none. */
+const segmentStart = (keyString: string, marker: number, from = 0): number => {
+  for (let i = from; i < keyString.length; i++)
+    if (keyString.charCodeAt(i) >= marker && keyString.charCodeAt(i) <= LAST_MARKER) return i;
+  return keyString.length;
 };
 
 /** Splits a key string back into its marked word keys. */

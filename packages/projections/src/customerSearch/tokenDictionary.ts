@@ -98,7 +98,8 @@ export const tokenDictionary = (): TokenDictionary => {
     remove: (key, slot) => {
       const list = postings.get(key);
       if (list === undefined) return;
-      const at = list.indexOf(slot);
+      // From the end: slots are appended as customers come, and the one edited is most often recent.
+      const at = list.lastIndexOf(slot);
       if (at >= 0) list.splice(at, 1);
       if (list.length === 0) postings.delete(key);
     },
