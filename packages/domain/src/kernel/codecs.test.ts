@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { isoInstant } from './codecs';
+import * as E from 'fp-ts/Either';
+import { currencyCode, isDecodedAsIs, isoInstant } from './codecs';
 
 // The check isoInstant made before its fast path: what it accepted, stored events may hold.
 const acceptedBefore = (s: string) => !Number.isNaN(Date.parse(s)) && s.endsWith('Z');
@@ -46,5 +47,16 @@ describe('isoInstant', () => {
       '2026-13-01T00:00:00.000Z',
     ])
       expect(isoInstant.is(s)).toBe(acceptedBefore(s));
+  });
+});
+
+describe('currencyCode', () => {
+  it('accepts three capital letters only, and is checked with `is` because decode agrees with it', () => {
+    for (const ok of ['EUR', 'PLN', 'BGN']) expect(E.isRight(currencyCode.decode(ok))).toBe(true);
+    for (const bad of ['eur', 'EURO', 'EU', '', 'E1R', 42]) {
+      expect(currencyCode.is(bad)).toBe(false);
+      expect(E.isLeft(currencyCode.decode(bad))).toBe(true);
+    }
+    expect(isDecodedAsIs(currencyCode)).toBe(true);
   });
 });

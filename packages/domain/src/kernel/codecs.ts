@@ -85,6 +85,9 @@ export const nonNegativeInteger = refined(
 /** A safe integer > 0. */
 export const positiveInteger = refined('PositiveInteger', t.number, (n) => Number.isSafeInteger(n) && n > 0);
 
+/** An ISO 4217 currency code in its written form: three capital letters. */
+export const currencyCode = refined('CurrencyCode', t.string, (s) => /^[A-Z]{3}$/.test(s));
+
 /** A string with at least one character. */
 export const nonEmptyString = refined('NonEmptyString', t.string, (s) => s.length > 0);
 

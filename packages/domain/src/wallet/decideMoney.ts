@@ -16,65 +16,60 @@ import type { WalletPolicy } from './walletPolicy';
 import { orderMoney, type WalletState } from './walletState';
 
 /** Money comes in; gift vouchers and gift cards must name the (hashed) code they came from. */
-export const decideTopUp = (c: TopUp, s: WalletState, p: WalletPolicy): Checked<readonly WalletToppedUp[]> =>
-  pipe(
-    E.Do,
-    E.bind('amount', () => positive('amount', c.data.amount, 'amount')),
-    E.bind('currency', () => sameCurrency(s, p, c.data.currency)),
-    E.chainFirst(() =>
-      (c.data.method === 'gift_voucher' || c.data.method === 'gift_card') && !c.data.reference
-        ? E.left(
-            new ValidationError(
-              'wallet.reference_required',
-              'A gift voucher or gift card top-up must name its code.',
-              'reference',
-              c.data.reference,
-            ),
-          )
-        : E.right(undefined),
-    ),
-    E.map(({ amount, currency }) => [
-      {
-        type: 'WalletToppedUp',
-        data: {
-          movementId: c.metadata.commandId,
-          amount,
-          currency,
-          method: c.data.method,
-          ...(c.data.reference ? { reference: c.data.reference } : {}),
-          balanceAfter: s.balance + amount,
-        },
+export const decideTopUp = (
+  c: TopUp,
+  s: WalletState,
+  p: WalletPolicy,
+): Checked<readonly WalletToppedUp[]> => {
+  // Plain steps rather than Do-notation: every till's top-up runs through here.
+  const amount = positive('amount', c.data.amount, 'amount');
+  if (E.isLeft(amount)) return amount;
+  const currency = sameCurrency(s, p, c.data.currency);
+  if (E.isLeft(currency)) return currency;
+  if ((c.data.method === 'gift_voucher' || c.data.method === 'gift_card') && !c.data.reference)
+    return E.left(
+      new ValidationError(
+        'wallet.reference_required',
+        'A gift voucher or gift card top-up must name its code.',
+        'reference',
+        c.data.reference,
+      ),
+    );
+  return E.right([
+    {
+      type: 'WalletToppedUp',
+      data: {
+        movementId: c.metadata.commandId,
+        amount: amount.right,
+        currency: currency.right,
+        method: c.data.method,
+        ...(c.data.reference ? { reference: c.data.reference } : {}),
+        balanceAfter: s.balance + amount.right,
       },
-    ]),
-  );
+    },
+  ]);
+};
 
 /** Money pays an order; never more than the balance. */
-export const decideSpend = (c: Spend, s: WalletState, p: WalletPolicy): Checked<readonly WalletSpent[]> =>
-  pipe(
-    orderMoneyGiven(c.data, s, p),
-    E.chain(({ orderId, amount, currency }) =>
-      amount > s.balance
-        ? E.left(
-            new DomainError(
-              'wallet.insufficient_balance',
-              `The wallet holds ${formatMoney(s.balance, currency, p.minorUnitsPerUnit)}, not enough for ${formatMoney(amount, currency, p.minorUnitsPerUnit)}.`,
-              { balance: s.balance, amount, currency },
-            ),
-          )
-        : E.right([
-            {
-              type: 'WalletSpent' as const,
-              data: {
-                movementId: c.metadata.commandId,
-                orderId,
-                amount,
-                currency,
-                balanceAfter: s.balance - amount,
-              },
-            },
-          ]),
-    ),
-  );
+export const decideSpend = (c: Spend, s: WalletState, p: WalletPolicy): Checked<readonly WalletSpent[]> => {
+  const given = orderMoneyGiven(c.data, s, p);
+  if (E.isLeft(given)) return given;
+  const { orderId, amount, currency } = given.right;
+  if (amount > s.balance)
+    return E.left(
+      new DomainError(
+        'wallet.insufficient_balance',
+        `The wallet holds ${formatMoney(s.balance, currency, p.minorUnitsPerUnit)}, not enough for ${formatMoney(amount, currency, p.minorUnitsPerUnit)}.`,
+        { balance: s.balance, amount, currency },
+      ),
+    );
+  return E.right([
+    {
+      type: 'WalletSpent',
+      data: { movementId: c.metadata.commandId, orderId, amount, currency, balanceAfter: s.balance - amount },
+    },
+  ]);
+};
 
 /** Money an order took from the wallet goes back; never more than it took. */
 export const decideRefund = (

@@ -1,5 +1,4 @@
 import * as E from 'fp-ts/Either';
-import { pipe } from 'fp-ts/function';
 import type { DecisionError } from '../kernel/decider';
 import { DomainError, ValidationError } from '../kernel/errors';
 import { shown } from '../values/refusal';
@@ -85,10 +84,12 @@ export const orderMoneyGiven = (
   data: OrderMoney,
   state: WalletState,
   policy: WalletPolicy,
-): Checked<OrderMoney> =>
-  pipe(
-    E.Do,
-    E.bind('orderId', () => idGiven('orderId', data.orderId)),
-    E.bind('amount', () => positive('amount', data.amount, 'amount')),
-    E.bind('currency', () => sameCurrency(state, policy, data.currency)),
-  );
+): Checked<OrderMoney> => {
+  const orderId = idGiven('orderId', data.orderId);
+  if (E.isLeft(orderId)) return orderId;
+  const amount = positive('amount', data.amount, 'amount');
+  if (E.isLeft(amount)) return amount;
+  const currency = sameCurrency(state, policy, data.currency);
+  if (E.isLeft(currency)) return currency;
+  return E.right({ orderId: orderId.right, amount: amount.right, currency: currency.right });
+};

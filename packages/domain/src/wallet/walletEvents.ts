@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
 import {
+  currencyCode,
   integer,
   isoInstant,
   nonEmptyString,
@@ -239,13 +240,7 @@ export type WalletEvent =
   | OrderClaimsTransferredIn
   | WalletMergedInto;
 
-// Values has no Money yet: a local check of the ISO 4217 form keeps currencies comparable.
-const currency = new t.Type<string, string, unknown>(
-  'CurrencyCode',
-  (u): u is string => typeof u === 'string' && /^[A-Z]{3}$/.test(u),
-  (u, c) => (typeof u === 'string' && /^[A-Z]{3}$/.test(u) ? t.success(u) : t.failure(u, c)),
-  t.identity,
-);
+const currency = currencyCode;
 const id = nonEmptyString;
 const orderDebt = t.type({ orderId: id, amount: positiveInteger });
 const mergeOut = { movementId: id, mergeId: id, toCustomerId: id };

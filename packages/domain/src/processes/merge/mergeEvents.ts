@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
 import {
+  currencyCode,
   isoInstant,
   nonEmptyString,
   nonNegativeInteger,
@@ -124,12 +125,7 @@ const actor = t.type({
   id,
 });
 const identifier = { kind: id, key: id };
-const currency = new t.Type<string, string, unknown>(
-  'CurrencyCode',
-  (u): u is string => typeof u === 'string' && /^[A-Z]{3}$/.test(u),
-  (u, c) => (typeof u === 'string' && /^[A-Z]{3}$/.test(u) ? t.success(u) : t.failure(u, c)),
-  t.identity,
-);
+const currency = currencyCode;
 
 /** How merge events are stored. */
 export const mergeEvents = eventCatalog<MergeEvent>({
