@@ -23,22 +23,20 @@ export const walletStreamName = (tenantId: string, customerId: string): string =
 // Reading needs no policy: only deciding does.
 const walletFold = { initialState: initialWalletState, evolve: evolveWallet };
 
-const checkedStream = (tenantId: string, customerId: string): E.Either<ValidationError, string> =>
-  pipe(
-    parseTenantId(tenantId),
-    E.chain(() =>
-      customerId.length > 0
-        ? E.right(walletStreamName(tenantId, customerId))
-        : E.left(
-            new ValidationError(
-              'wallet.customer_required',
-              'Say whose wallet: the customer id is missing.',
-              'customerId',
-              customerId,
-            ),
-          ),
-    ),
-  );
+const checkedStream = (tenantId: string, customerId: string): E.Either<ValidationError, string> => {
+  const tenant = parseTenantId(tenantId);
+  if (E.isLeft(tenant)) return tenant;
+  return customerId.length > 0
+    ? E.right(walletStreamName(tenantId, customerId))
+    : E.left(
+        new ValidationError(
+          'wallet.customer_required',
+          'Say whose wallet: the customer id is missing.',
+          'customerId',
+          customerId,
+        ),
+      );
+};
 
 /**
  * Handles a wallet command on the stream of the customer it names. The command id is the
