@@ -92,8 +92,9 @@ export const auditShard = async (path: string, shard: Shard, options: AuditOptio
     return true;
   };
   const onLine: OnLine = (bytes, start, end, line) => {
-    const placed = readJsonlHead(bytes, start, end, head);
-    if (placed && !alone && ownerOf(head.stream) !== shard.index) {
+    // Alone, the shard parses every line: placing it by its head first would be work for nothing.
+    const placed = !alone && readJsonlHead(bytes, start, end, head);
+    if (placed && ownerOf(head.stream) !== shard.index) {
       passed.bytes = bytes;
       passed.start = start;
       passed.end = end;

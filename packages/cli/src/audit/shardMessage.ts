@@ -1,5 +1,4 @@
 import { JsonlFormatError } from '../jsonl/jsonlFormatError';
-import type { AuditPart } from './auditPart';
 import type { AuditOptions } from './auditReport';
 import { UnshardableLogError, type Shard } from './auditShard';
 
@@ -16,8 +15,8 @@ export type ShardFailure =
   | { readonly kind: 'unshardable'; readonly reason: string }
   | { readonly kind: 'other'; readonly message: string; readonly code?: string };
 
-/** What a worker posts back. */
-export type ShardMessage = { readonly part: AuditPart } | { readonly failure: ShardFailure };
+/** What a worker posts back: its part as JSON, or why it failed. */
+export type ShardMessage = { readonly part: string } | { readonly failure: ShardFailure };
 
 /** The plain form of a shard's error. */
 export const shardFailure = (error: unknown): ShardFailure => {
