@@ -1,29 +1,111 @@
-import type { Event, EventToAppend, StoredEvent } from './envelope';
+import type { Event, EventMetadata, EventToAppend, StoredEvent } from './envelope';
 import type { EventCatalog } from './eventCatalog';
+import type { Position, StreamRevision } from './revision';
 
-// Which catalog checked an event on its way into a store. Kept beside the envelope rather than in
-// it, so that what a store is given, and what an adapter serialises, stays exactly `EventToAppend`.
-const checkedOnTheWayIn = new WeakMap<EventToAppend, object>();
-
-// The mark a store puts on a stored event whose data is a sealed (deep-frozen), lossless copy of
-// data that catalog checked: decoding it with that catalog again can only give the same answer.
+// The catalog that checked an event sits on the event's prototype: no extra own field (what a store
+// is given, and what an adapter serialises, is still exactly the envelope), no lookup table, and one
+// object shape per catalog.
 const CHECKED_BY: unique symbol = Symbol('tillstream.checkedBy');
 
-type Marked = StoredEvent & { readonly [CHECKED_BY]?: object };
+interface Marked {
+  readonly [CHECKED_BY]?: object;
+}
 
-/** Records that `catalog` encoded and checked `event` (called by `handleCommand`). */
-export const markChecked = <Ev extends Event>(event: EventToAppend, catalog: EventCatalog<Ev>): void => {
-  checkedOnTheWayIn.set(event, catalog);
+type ToAppendClass = new (
+  eventId: string,
+  type: string,
+  data: unknown,
+  metadata: EventMetadata,
+) => EventToAppend;
+
+type StoredClass = new (
+  eventId: string,
+  type: string,
+  data: unknown,
+  metadata: EventMetadata,
+  streamName: string,
+  revision: StreamRevision,
+  position: Position,
+) => StoredEvent;
+
+const toAppendClasses = new WeakMap<object, ToAppendClass>();
+const storedClasses = new WeakMap<object, StoredClass>();
+
+const toAppendClass = (catalog: object): ToAppendClass => {
+  let made = toAppendClasses.get(catalog);
+  if (made === undefined) {
+    made = class CheckedEventToAppend implements EventToAppend {
+      constructor(
+        readonly eventId: string,
+        readonly type: string,
+        readonly data: unknown,
+        readonly metadata: EventMetadata,
+      ) {}
+    };
+    Object.defineProperty(made.prototype, CHECKED_BY, { value: catalog });
+    toAppendClasses.set(catalog, made);
+  }
+  return made;
+};
+
+const storedClass = (catalog: object): StoredClass => {
+  let made = storedClasses.get(catalog);
+  if (made === undefined) {
+    made = class CheckedStoredEvent implements StoredEvent {
+      constructor(
+        readonly eventId: string,
+        readonly type: string,
+        readonly data: unknown,
+        readonly metadata: EventMetadata,
+        readonly streamName: string,
+        readonly revision: StreamRevision,
+        readonly position: Position,
+      ) {}
+    };
+    Object.defineProperty(made.prototype, CHECKED_BY, { value: catalog });
+    storedClasses.set(catalog, made);
+  }
+  return made;
 };
 
 /**
- * Carries the mark of an appended event over to the event a store keeps. Only a store that stores a
- * sealed, lossless copy of the data may call it (the in-memory store does); for any other the mark
- * would skip a check that is still needed.
+ * An event on its way into a store, marked as checked by `catalog` (called by `handleCommand` for
+ * events whose data the catalog checked with `is`, so that decoding it again gives it back as is).
  */
-export const carryCheckedMark = (appended: EventToAppend, stored: StoredEvent): void => {
-  const catalog = checkedOnTheWayIn.get(appended);
-  if (catalog !== undefined) Object.defineProperty(stored, CHECKED_BY, { value: catalog });
+export const checkedEventToAppend = <Ev extends Event>(
+  catalog: EventCatalog<Ev>,
+  eventId: string,
+  type: string,
+  data: unknown,
+  metadata: EventMetadata,
+): EventToAppend => new (toAppendClass(catalog))(eventId, type, data, metadata);
+
+/**
+ * The event a store keeps for `appended`, carrying its checked mark when `exact`. Only a store that
+ * keeps a sealed (deep-frozen), lossless copy of the data may pass `exact` (the in-memory store
+ * does); for any other the mark would skip a check that is still needed.
+ */
+export const storedEventOf = (
+  appended: EventToAppend,
+  exact: boolean,
+  data: unknown,
+  metadata: EventMetadata,
+  streamName: string,
+  revision: StreamRevision,
+  position: Position,
+): StoredEvent => {
+  const catalog = exact ? (appended as Marked)[CHECKED_BY] : undefined;
+  return catalog === undefined
+    ? { eventId: appended.eventId, type: appended.type, data, metadata, streamName, revision, position }
+    : new (storedClass(catalog))(
+        appended.eventId,
+        appended.type,
+        data,
+        metadata,
+        streamName,
+        revision,
+        position,
+      );
 };
 
 /** Whether `catalog` checked this stored event's data on its way in, so that decoding it again is moot. */

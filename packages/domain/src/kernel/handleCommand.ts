@@ -15,7 +15,7 @@ import type { EventStore } from './eventStore';
 import { deterministicId, nthId } from './ids';
 import type { StreamRevision } from './revision';
 import { parseStreamName } from './streamName';
-import { checkedBy, markChecked } from './checkedEvents';
+import { checkedBy, checkedEventToAppend } from './checkedEvents';
 
 /** A decider together with the catalog that stores its events. */
 export interface Aggregate<C extends Command, Ev extends Event, S> {
@@ -238,7 +238,8 @@ const envelope = <Ev extends Event>(
   const m = command.metadata;
   // The first event keeps the id it always had; the others derive theirs from it (see `nthId`).
   const firstId = deterministicId(`${streamName}|${m.commandId}|0`);
-  for (const [i, event] of events.entries()) {
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i] as Ev;
     const encoded = aggregate.events.encode(event);
     if (E.isLeft(encoded)) {
       return E.left(
@@ -261,9 +262,12 @@ const envelope = <Ev extends Event>(
       occurredAt: m.now.toISOString(),
       schemaVersion: encoded.right.schemaVersion,
     };
-    const toAppend: EventToAppend = { eventId, type: encoded.right.type, data: encoded.right.data, metadata };
-    if (encoded.right.decodesAsIs === true) markChecked(toAppend, aggregate.events);
-    out.push(toAppend);
+    const { type, data, decodesAsIs } = encoded.right;
+    out.push(
+      decodesAsIs === true
+        ? checkedEventToAppend(aggregate.events, eventId, type, data, metadata)
+        : { eventId, type, data, metadata },
+    );
   }
   return E.right(out);
 };

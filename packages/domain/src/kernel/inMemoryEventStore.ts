@@ -12,7 +12,7 @@ import type {
   SubscriptionHandler,
 } from './eventStore';
 import type { ExpectedRevision, Position, StreamRevision } from './revision';
-import { carryCheckedMark } from './checkedEvents';
+import { storedEventOf } from './checkedEvents';
 
 interface StreamRecord {
   readonly events: StoredEvent[];
@@ -194,17 +194,18 @@ export const inMemoryEventStore = (): InMemoryEventStore => {
       const revision = target.events.length;
       // The JSON round trip makes stored events exactly what a real store would give back.
       const data = throughJson(e.data);
-      const stored: StoredEvent = {
-        eventId: e.eventId,
-        type: e.type,
-        data: data.copy,
-        metadata: throughJson(e.metadata).copy as StoredEvent['metadata'],
-        streamName,
-        revision: BigInt(revision),
-        position: positionAt(log.length),
-      };
-      if (data.exact) carryCheckedMark(e, stored);
-      Object.freeze(stored);
+      const metadata = throughJson(e.metadata).copy as StoredEvent['metadata'];
+      const stored = Object.freeze(
+        storedEventOf(
+          e,
+          data.exact,
+          data.copy,
+          metadata,
+          streamName,
+          BigInt(revision),
+          positionAt(log.length),
+        ),
+      );
       log.push(stored);
       target.events.push(stored);
       target.revisionById?.set(e.eventId, revision);
