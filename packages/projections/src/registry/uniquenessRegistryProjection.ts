@@ -1,12 +1,11 @@
 import {
-  combineCatalogs,
   customerEvents,
   reservationEvents,
   type CustomerEvent,
   type EventCatalog,
   type ReservationEvent,
 } from '@tillstream/domain';
-import type { Projection } from '../runner';
+import { projectionCatalog, type Projection } from '../runner';
 import {
   uniquenessRegistry,
   type UniquenessRegistry,
@@ -14,7 +13,7 @@ import {
 } from './uniquenessRegistry';
 
 /** The events the registry reads: customers (what their profiles carry) and reservation streams (who holds what). */
-export const registryEvents = combineCatalogs<CustomerEvent | ReservationEvent>(
+export const registryEvents = projectionCatalog<CustomerEvent | ReservationEvent>(
   customerEvents as EventCatalog<CustomerEvent | ReservationEvent>,
   reservationEvents as EventCatalog<CustomerEvent | ReservationEvent>,
 );

@@ -1,12 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import * as t from 'io-ts';
 import {
+  combineCatalogs,
   eventCatalog,
   inMemoryEventStore,
   integer,
   parseStreamName,
   streamName,
   type Event,
+  type EventCatalog,
   type EventStore,
 } from '@tillstream/domain';
 import { auditTrailProjection } from '../audit';
@@ -22,6 +24,7 @@ import { walletViewsProjection } from '../wallet';
 import { inMemoryCheckpointStore } from './checkpointStore';
 import { PoisonEventError } from './errors';
 import type { Projection } from './projection';
+import { projectionCatalog } from './projectionCatalog';
 import { createProjectionGroup } from './projectionGroup';
 
 type Counted = Event<'Counted', { readonly n: number }>;
@@ -284,6 +287,49 @@ describe('projection group', () => {
     expect(b).toEqual([2, 4, 5]);
     await both.stop();
     expect(await checkpoints.load('right')).toEqual({ position: 5n, version: 1 });
+  });
+
+  it('decodes an event once for the projections reading its type through the same catalog or part', async () => {
+    const store = inMemoryEventStore();
+    for (const n of [1, 2, 3]) await append(store, { n }, 'left');
+    const decoded = { count: 0 };
+    const counted: EventCatalog<Counted> = {
+      ...catalog,
+      decode: (type, data, version) => {
+        decoded.count++;
+        return catalog.decode(type, data, version);
+      },
+    };
+    type Other = Event<'Other', { readonly x: string }>;
+    const other = eventCatalog<Other>({ Other: { codec: t.type({ x: t.string }) } });
+    const reading = (name: string, events: EventCatalog<Counted>): Projection<number[], Counted> => ({
+      ...tally(name, 'left', []),
+      events,
+    });
+    const run = async (...projections: Projection<number[], Counted>[]) => {
+      decoded.count = 0;
+      const group = createProjectionGroup({ store, checkpoints: inMemoryCheckpointStore(), projections });
+      await group.start();
+      await group.waitFor();
+      await group.stop();
+      return group.members.map((m) => m.model());
+    };
+    const shared = projectionCatalog<Counted | Other>(
+      counted as EventCatalog<Counted | Other>,
+      other as EventCatalog<Counted | Other>,
+    ) as unknown as EventCatalog<Counted>;
+    expect(await run(reading('a', counted), reading('b', shared))).toEqual([
+      [1, 2, 3],
+      [1, 2, 3],
+    ]);
+    expect(decoded.count).toBe(3);
+    // A catalog combined without telling its parts decodes on its own.
+    const opaque = combineCatalogs<Counted | Other>(
+      counted as EventCatalog<Counted | Other>,
+      other as EventCatalog<Counted | Other>,
+    ) as unknown as EventCatalog<Counted>;
+    await run(reading('a', counted), reading('c', opaque));
+    expect(decoded.count).toBe(6);
   });
 
   it('refuses two projections of one name: they would share a checkpoint', () => {

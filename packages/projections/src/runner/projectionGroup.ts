@@ -1,13 +1,16 @@
-import type {
-  Event,
-  EventCatalog,
-  EventFilter,
-  EventStore,
-  Position,
-  RecordedEvent,
-  StoredEvent,
-  Subscription,
+import {
+  decodeEvent,
+  type Event,
+  type EventCatalog,
+  type EventDecodeError,
+  type EventFilter,
+  type EventStore,
+  type Position,
+  type RecordedEvent,
+  type StoredEvent,
+  type Subscription,
 } from '@tillstream/domain';
+import type * as E from 'fp-ts/Either';
 import type { Checkpoint, CheckpointStore } from './checkpointStore';
 import type { Projection } from './projection';
 import { projectionLane, type LaneContext, type ProjectionLane } from './projectionLane';
@@ -83,6 +86,8 @@ const unionFilter = (filters: readonly EventFilter[]): EventFilter | undefined =
  * its own events), its state and status, its poison handling and dead letters — so a poison event
  * stops (or is parked by) the projection that met it while the others go on. The subscription
  * starts after the earliest checkpoint; a projection drops what it has already applied.
+ * Projections that read a type through the same catalog (or the same part of a
+ * `projectionCatalog`) are handed one decoded event, shared: `apply` must not change it.
  * A failed projection stays failed until the group is stopped and started again.
  */
 export const createProjectionGroup = <const Ps extends readonly AnyProjection[]>(
@@ -109,7 +114,27 @@ export const createProjectionGroup = <const Ps extends readonly AnyProjection[]>
     void s?.unsubscribe();
   };
 
+  // The decodings of the event being handed out, by catalog: projections reading a type through
+  // the same catalog (or the same part of a `projectionCatalog`) share one decoded event.
+  let decodedFor: StoredEvent | undefined;
+  const decodedBy: EventCatalog<Event>[] = [];
+  const decodings: E.Either<EventDecodeError, RecordedEvent<Event>>[] = [];
+  const decode = (catalog: EventCatalog<Event>, stored: StoredEvent) => {
+    if (decodedFor !== stored) {
+      decodedFor = stored;
+      decodedBy.length = 0;
+      decodings.length = 0;
+    }
+    for (let i = 0; i < decodedBy.length; i++)
+      if (decodedBy[i] === catalog) return decodings[i] as E.Either<EventDecodeError, RecordedEvent<Event>>;
+    const decoded = decodeEvent(catalog, stored);
+    decodedBy.push(catalog);
+    decodings.push(decoded);
+    return decoded;
+  };
+
   const context: LaneContext = {
+    decode,
     store,
     checkpoints: options.checkpoints,
     policy: options.poison ?? 'stop',

@@ -1,8 +1,10 @@
 import * as E from 'fp-ts/Either';
 import {
-  decodeEvent,
   type Event,
+  type EventCatalog,
+  type EventDecodeError,
   type EventFilter,
+  type RecordedEvent,
   type EventStore,
   type Position,
   type StoredEvent,
@@ -10,6 +12,7 @@ import {
 import type { Checkpoint, CheckpointStore, ExpectedCheckpoint } from './checkpointStore';
 import { PoisonEventError } from './errors';
 import type { Projection } from './projection';
+import { decoderOf } from './projectionCatalog';
 import type { DeadLetter, PoisonPolicy, ProjectionStatus, RunnerState } from './projectionStatus';
 
 /** What every lane of a group shares: the store, the checkpoints, the policies, and the group's run. */
@@ -24,6 +27,11 @@ export interface LaneContext {
   readonly current: (run: number) => boolean;
   /** Told when a lane fails, so the group lets go of its subscription once no lane is left. */
   readonly failed: () => void;
+  /** Decodes an event with a catalog, once per event and catalog for the whole group. */
+  readonly decode: (
+    catalog: EventCatalog<Event>,
+    stored: StoredEvent,
+  ) => E.Either<EventDecodeError, RecordedEvent<Event>>;
 }
 
 /**
@@ -77,6 +85,13 @@ export const projectionLane = (
   const filter: EventFilter = projection.filter ?? { kind: 'eventType', prefixes: projection.events.types };
   const selects = selector(filter);
   const { events } = projection;
+  // Which catalog decodes each type for this projection: a part shared with other projections, or its own.
+  const decoders = new Map<string, EventCatalog<Event>>();
+  const decoderFor = (type: string): EventCatalog<Event> => {
+    let decoder = decoders.get(type);
+    if (decoder === undefined) decoders.set(type, (decoder = decoderOf(events as EventCatalog<Event>, type)));
+    return decoder;
+  };
 
   let model: unknown;
   let opened = false;
@@ -165,7 +180,7 @@ export const projectionLane = (
     if (state === 'failed' || (position !== undefined && stored.position <= position)) return undefined;
     if (!alone && !selects(stored)) return undefined;
     if (!events.has(stored.type)) return settle(run, stored, undefined);
-    const decoded = decodeEvent(events, stored);
+    const decoded = context.decode(decoderFor(stored.type), stored);
     if (E.isLeft(decoded)) return settle(run, stored, poisonOf(stored, decoded.left));
     let next: unknown;
     try {

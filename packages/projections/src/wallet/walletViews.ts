@@ -1,5 +1,4 @@
 import {
-  combineCatalogs,
   orderEvents,
   parseStreamName,
   walletEvents,
@@ -8,7 +7,7 @@ import {
   type RecordedEvent,
   type WalletEvent,
 } from '@tillstream/domain';
-import type { Projection } from '../runner';
+import { projectionCatalog, type Projection } from '../runner';
 import { movementOf, type Movement } from './movement';
 
 /** A movement in a customer's history, with when, by whom and where it is recorded. */
@@ -68,7 +67,7 @@ interface Tenant {
 }
 
 /** The events the wallet views read. */
-export const walletViewEvents = combineCatalogs<WalletEvent | OrderEvent>(
+export const walletViewEvents = projectionCatalog<WalletEvent | OrderEvent>(
   walletEvents as EventCatalog<WalletEvent | OrderEvent>,
   orderEvents as EventCatalog<WalletEvent | OrderEvent>,
 );
