@@ -6,7 +6,8 @@ import type { Command, Decider } from './decider';
 import type { Event } from './envelope';
 import type { EventCatalog } from './eventCatalog';
 import { eventCatalog } from './eventCatalog';
-import { handleCommand } from './handleCommand';
+import { decodeEvent, handleCommand } from './handleCommand';
+import { readAggregate } from './readAggregate';
 import { inMemoryEventStore } from './inMemoryEventStore';
 import { streamName } from './streamName';
 
@@ -58,6 +59,22 @@ describe('events a catalog checked on their way into the in-memory store', () =>
     expect(counter.decodes).toBe(0);
     const result = await handleCommand(store, aggregate, stream, note(5, 'c5'));
     expect(E.isRight(result) && result.right.state).toEqual({ count: 6, notes: [0, 1, 2, 3, 4, 5] });
+    expect(counter.decodes).toBe(0);
+  });
+
+  it('are not decoded again when read with the same catalog either (readAggregate, decodeEvent)', async () => {
+    const store = inMemoryEventStore();
+    const { catalog, counter } = countingCatalog();
+    for (let i = 0; i < 3; i++)
+      await handleCommand(store, { decider, events: catalog }, stream, note(i, `c${i}`));
+    const read = await readAggregate(store, { decider, events: catalog }, stream, 'shop1');
+    expect(E.isRight(read) && read.right.events.map((e) => e.event)).toEqual([
+      { type: 'Noted', data: { note: 0, count: 1 } },
+      { type: 'Noted', data: { note: 1, count: 2 } },
+      { type: 'Noted', data: { note: 2, count: 3 } },
+    ]);
+    const [first] = await store.readStream(stream);
+    expect(E.isRight(decodeEvent(catalog, first!))).toBe(true);
     expect(counter.decodes).toBe(0);
   });
 

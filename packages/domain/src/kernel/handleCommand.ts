@@ -154,6 +154,8 @@ const decodeStored = <Ev extends Event>(
   catalog: EventCatalog<Ev>,
   stored: StoredEvent,
 ): E.Either<EventDecodeError, RecordedEvent<Ev>> => {
+  if (checkedBy(stored, catalog))
+    return E.right(recorded(stored, { type: stored.type, data: stored.data } as Ev));
   const decoded = catalog.decode(stored.type, stored.data, stored.metadata.schemaVersion);
   return E.isLeft(decoded)
     ? E.left(decodeError(stored, decoded.left))
