@@ -62,6 +62,9 @@ export const orderBoard = (): OrderBoard => {
     if (orders === undefined) tenants.set(tenantId, (orders = new Map()));
     return orders;
   };
+  // Changes are built only for a tenant someone follows: a rebuild has no follower, and an object
+  // per event for nobody is garbage.
+  const followed = (tenantId: string) => (followers.get(tenantId)?.size ?? 0) > 0;
   const publish = (tenantId: string, change: BoardChange) => {
     for (const f of followers.get(tenantId) ?? []) f.push(change);
   };
@@ -69,17 +72,32 @@ export const orderBoard = (): OrderBoard => {
   const apply = (input: BoardInput) => {
     const orders = ordersOf(input.tenantId);
     if (input.type === 'placed') {
-      const { type: _t, tenantId: _tenant, at, ...rest } = input;
-      const order: BoardOrder = { ...rest, state: 'placed', placedAt: at, delivered: 0 };
+      const order: BoardOrder = {
+        orderId: input.orderId,
+        customerId: input.customerId,
+        state: 'placed',
+        placedAt: input.at,
+        paymentMethod: input.paymentMethod,
+        ...(input.note === undefined ? {} : { note: input.note }),
+        money: input.money,
+        points: input.points,
+        currency: input.currency,
+        lines: input.lines,
+        delivered: 0,
+      };
       orders.set(input.orderId, order);
-      return publish(input.tenantId, { type: 'upsert', order });
+      if (followed(input.tenantId)) publish(input.tenantId, { type: 'upsert', order });
+      return;
     }
     const current = orders.get(input.orderId);
     if (current === undefined) return;
     if (input.type === 'closed') {
       orders.delete(input.orderId);
-      return publish(input.tenantId, { type: 'removed', orderId: input.orderId, because: input.because });
+      if (followed(input.tenantId))
+        publish(input.tenantId, { type: 'removed', orderId: input.orderId, because: input.because });
+      return;
     }
+    // A new object per change: followers hold the orders they were handed.
     const order: BoardOrder =
       input.type === 'lineDelivered'
         ? { ...current, delivered: current.delivered + 1 }
@@ -87,7 +105,7 @@ export const orderBoard = (): OrderBoard => {
           ? { ...current, customerId: input.customerId }
           : { ...current, state: input.type };
     orders.set(input.orderId, order);
-    publish(input.tenantId, { type: 'upsert', order });
+    if (followed(input.tenantId)) publish(input.tenantId, { type: 'upsert', order });
   };
 
   const openOrders = (tenantId: string): OpenOrders => {
