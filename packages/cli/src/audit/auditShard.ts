@@ -1,9 +1,9 @@
 import { parseStreamName, type StoredEvent } from '@tillstream/domain';
-import { createReadStream } from 'node:fs';
 import { JsonlFormatError } from '../jsonl/jsonlFormatError';
 import { readJsonlHead, type JsonlHead } from '../jsonl/jsonlHead';
 import { decodeJsonlLine } from '../jsonl/jsonlLine';
-import { lineCutter, type OnLine } from '../jsonl/lineCutter';
+import { readFileLines } from '../jsonl/fileLines';
+import type { OnLine } from '../jsonl/lineCutter';
 import type { AuditPart } from './auditPart';
 import { auditReplay } from './auditReplay';
 import type { AuditOptions } from './auditReport';
@@ -51,9 +51,14 @@ interface Passed extends PassedEvent {
  * a `JsonlFormatError` naming it, from the shard that parses it; a log that does not split cleanly
  * along tenants throws an `UnshardableLogError` (only with several shards).
  */
-export const auditShard = async (path: string, shard: Shard, options: AuditOptions): Promise<AuditPart> => {
+export const auditShard = async (
+  path: string,
+  shard: Shard,
+  options: AuditOptions,
+  /** Bytes per read of the file (tests cut a small file into many reads). */
+  readSize?: number,
+): Promise<AuditPart> => {
   const replay = auditReplay(options);
-  const cutter = lineCutter();
   const alone = shard.count === 1;
   const owners = new Map<string, number>();
   const ownerOf = (stream: string): number => {
@@ -123,13 +128,14 @@ export const auditShard = async (path: string, shard: Shard, options: AuditOptio
     replay.pass({ position: event.position, locate: () => event });
     return true;
   };
-  const input = createReadStream(path);
-  try {
-    for await (const chunk of input) if (!cutter.push(chunk as Buffer, onLine)) break;
-    if (failure === undefined) cutter.end(onLine);
-  } finally {
-    input.destroy();
-  }
+  // The reader reuses its buffer: the last passed line, which a violation may yet name, is copied first.
+  const keepPassed = () => {
+    if (passed.end === 0) return;
+    passed.bytes = Buffer.from(passed.bytes.subarray(passed.start, passed.end));
+    passed.end -= passed.start;
+    passed.start = 0;
+  };
+  await readFileLines(path, onLine, keepPassed, readSize);
   if (failure !== undefined) throw failure;
   return replay.part();
 };

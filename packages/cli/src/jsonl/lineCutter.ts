@@ -9,8 +9,50 @@ export interface LineCutter {
   readonly end: (onLine: OnLine) => boolean;
 }
 
+/** How far a cut got: the first byte of the unfinished line, the last line number handed over. */
+export interface CutPlace {
+  from: number;
+  line: number;
+}
+
 const LF = 0x0a;
 const CR = 0x0d;
+
+/**
+ * Hands every whole line of `bytes` from `place.from` to `onLine` and moves `place` past it; false if
+ * `onLine` stopped the cut (`place` is then at the stopping line). Line breaks as readline reads them
+ * with crlfDelay Infinity: \n, \r\n, or a lone \r. A \r ending the bytes may be the first half of a
+ * \r\n: its line waits for more bytes.
+ */
+export const cutLines = (bytes: Buffer, place: CutPlace, onLine: OnLine): boolean => {
+  let from = place.from;
+  let lf = bytes.indexOf(LF, from);
+  let cr = bytes.indexOf(CR, from);
+  while (lf >= 0 || cr >= 0) {
+    let end = lf;
+    let next = lf + 1;
+    if (cr >= 0 && (lf < 0 || cr < lf)) {
+      if (cr === bytes.length - 1) break;
+      end = cr;
+      next = bytes[cr + 1] === LF ? cr + 2 : cr + 1;
+    }
+    if (!onLine(bytes, from, end, ++place.line)) {
+      place.from = from;
+      return false;
+    }
+    from = next;
+    if (lf >= 0 && lf < from) lf = bytes.indexOf(LF, from);
+    if (cr >= 0 && cr < from) cr = bytes.indexOf(CR, from);
+  }
+  place.from = from;
+  return true;
+};
+
+/** Hands over the bytes after the last break, if any, as the last line (a \r ending them is a break). */
+export const cutLastLine = (bytes: Buffer, place: CutPlace, onLine: OnLine): boolean => {
+  const end = bytes[bytes.length - 1] === CR ? bytes.length - 1 : bytes.length;
+  return end <= place.from || onLine(bytes, place.from, end, ++place.line);
+};
 
 /**
  * A fresh cutter. Lines are cut from the bytes rather than by readline, whose promise per line cost
@@ -20,42 +62,21 @@ const CR = 0x0d;
  * single accented letter turns a whole decoded chunk into.
  */
 export const lineCutter = (): LineCutter => {
-  let line = 0;
+  const place: CutPlace = { from: 0, line: 0 };
   let rest: Buffer | undefined;
   return {
     push: (chunk, onLine) => {
       const bytes = rest === undefined ? chunk : Buffer.concat([rest, chunk]);
-      let from = 0;
-      let whole = true;
-      // Line breaks as readline reads them with crlfDelay Infinity: \n, \r\n, or a lone \r.
-      let lf = bytes.indexOf(LF);
-      let cr = bytes.indexOf(CR);
-      while (lf >= 0 || cr >= 0) {
-        let end = lf;
-        let next = lf + 1;
-        if (cr >= 0 && (lf < 0 || cr < lf)) {
-          // A \r ending the chunk may be the first half of a \r\n: wait for the next chunk.
-          if (cr === bytes.length - 1) break;
-          end = cr;
-          next = bytes[cr + 1] === LF ? cr + 2 : cr + 1;
-        }
-        if (!onLine(bytes, from, end, ++line)) {
-          whole = false;
-          break;
-        }
-        from = next;
-        if (lf >= 0 && lf < from) lf = bytes.indexOf(LF, from);
-        if (cr >= 0 && cr < from) cr = bytes.indexOf(CR, from);
-      }
-      rest = from < bytes.length ? bytes.subarray(from) : undefined;
+      place.from = 0;
+      const whole = cutLines(bytes, place, onLine);
+      rest = place.from < bytes.length ? bytes.subarray(place.from) : undefined;
       return whole;
     },
     end: (onLine) => {
       const last = rest;
       rest = undefined;
-      if (last === undefined) return true;
-      const end = last[last.length - 1] === CR ? last.length - 1 : last.length;
-      return end === 0 || onLine(last, 0, end, ++line);
+      place.from = 0;
+      return last === undefined || cutLastLine(last, place, onLine);
     },
   };
 };
