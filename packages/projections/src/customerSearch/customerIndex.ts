@@ -63,6 +63,7 @@ const LAST_MARKER = TEXT_FIELDS.length;
 const markerOf = (field: TextField): string => MARKER[field];
 const COMPACT_FIELDS: ReadonlySet<TextField> = new Set<TextField>(['houseNumber', 'postalCode']);
 const SUFFIX = 4;
+const KEY_CACHE_LIMIT = 50_000;
 const PLURAL: Readonly<Record<IdentifierKind, keyof CustomerDocument>> = {
   phone: 'phones',
   card: 'cards',
@@ -70,6 +71,7 @@ const PLURAL: Readonly<Record<IdentifierKind, keyof CustomerDocument>> = {
   email: 'emails',
 };
 const NO_IDENTIFIERS: readonly string[] = [];
+const NO_KEYS: readonly string[] = [];
 const NONE: readonly number[] = [];
 
 /** The word keys of a value of a field: whole-value keys for house numbers and postal codes. */
@@ -141,15 +143,23 @@ export const customerIndex = (): CustomerIndex => {
     raw[slot] = '';
   };
 
+  // Names, streets and cities repeat across customers: their keys are folded once and kept (the
+  // cache is emptied when it grows past its bound, so one-off values cannot pile up).
+  const keysOfValue = new Map<string, readonly string[]>();
   /** The marked word keys of one field's value, each once, in order. */
-  const markedKeys = (field: TextField, value: string | undefined): string[] => {
-    if (value === undefined || value === '') return [];
+  const markedKeys = (field: TextField, value: string | undefined): readonly string[] => {
+    if (value === undefined || value === '') return NO_KEYS;
     const marker = markerOf(field);
+    const cacheKey = marker + value;
+    const cached = keysOfValue.get(cacheKey);
+    if (cached !== undefined) return cached;
     const out: string[] = [];
     for (const key of fieldKeys(field, value)) {
       const marked = marker + key;
       if (!out.includes(marked)) out.push(marked);
     }
+    if (keysOfValue.size >= KEY_CACHE_LIMIT) keysOfValue.clear();
+    keysOfValue.set(cacheKey, out);
     return out;
   };
 
