@@ -91,6 +91,16 @@ interface Tenant {
 const slotOf = (kind: string, key: string) => `${kind}.${key}`;
 const RESERVATION_CATEGORY = /^unique-([a-z][a-z0-9]*)$/;
 const isUniqueKind = (kind: string): kind is UniqueKind => (UNIQUE_KINDS as readonly string[]).includes(kind);
+// A log has a handful of stream categories: each is read once, not matched per event.
+const kindOfCategory = new Map<string, UniqueKind | undefined>();
+/** The unique kind a reservation stream category holds (`unique-phone` → `phone`), if any. */
+const reservationKindOf = (category: string): UniqueKind | undefined => {
+  if (kindOfCategory.has(category)) return kindOfCategory.get(category);
+  const kind = RESERVATION_CATEGORY.exec(category)?.[1];
+  const known = kind !== undefined && isUniqueKind(kind) ? kind : undefined;
+  if (kindOfCategory.size < 1000) kindOfCategory.set(category, known);
+  return known;
+};
 
 const LABEL: Readonly<Record<UniqueKind, string>> = {
   phone: 'phone number',
@@ -260,9 +270,8 @@ export const uniquenessRegistry = (options: UniquenessRegistryOptions): Uniquene
       const t = tenantOf(r.metadata.tenantId);
       if (parts.category === 'customer')
         return applyCustomer(t, r.metadata.tenantId, parts.id, r as RecordedEvent<CustomerEvent>);
-      const kind = RESERVATION_CATEGORY.exec(parts.category)?.[1];
-      if (kind !== undefined && isUniqueKind(kind))
-        applyReservation(t, kind, parts.id, r as RecordedEvent<ReservationEvent>);
+      const kind = reservationKindOf(parts.category);
+      if (kind !== undefined) applyReservation(t, kind, parts.id, r as RecordedEvent<ReservationEvent>);
     },
     holding: (tenantId, kind, key) => {
       const t = tenants.get(tenantId);

@@ -114,8 +114,12 @@ export const walletViews = (): WalletViews => {
     if (movement.ledger === 'money') wallet.balance = movement.after;
     else if (movement.ledger === 'points') wallet.points = movement.after;
     else wallet.debt = movement.after;
+    // Spelled out rather than spread: one object shape for every entry, built without a copy loop.
     wallet.history.push({
-      ...movement,
+      ledger: movement.ledger,
+      change: movement.change,
+      after: movement.after,
+      source: movement.source,
       at: recorded.metadata.occurredAt,
       actor: recorded.metadata.actor,
       eventType: event.type,
