@@ -102,6 +102,27 @@ const removeFrom = (map: Map<string, number | number[]>, key: string, slot: numb
 
 const digitsOf = (e164: string): string => e164.replace(/\D/g, '');
 
+// Names, streets and cities repeat across customers and shops: their keys are folded once and kept,
+// for every index (keys depend on the value only); the cache is emptied when it grows past its bound,
+// so one-off values cannot pile up.
+const keysOfValue = new Map<string, readonly string[]>();
+/** The marked word keys of one field's value, each once, in order. */
+const markedKeys = (field: TextField, value: string | undefined): readonly string[] => {
+  if (value === undefined || value === '') return NO_KEYS;
+  const marker = markerOf(field);
+  const cacheKey = marker + value;
+  const cached = keysOfValue.get(cacheKey);
+  if (cached !== undefined) return cached;
+  const out: string[] = [];
+  for (const key of fieldKeys(field, value)) {
+    const marked = marker + key;
+    if (!out.includes(marked)) out.push(marked);
+  }
+  if (keysOfValue.size >= KEY_CACHE_LIMIT) keysOfValue.clear();
+  keysOfValue.set(cacheKey, out);
+  return out;
+};
+
 /**
  * Creates an empty index. Customers are interned as slot numbers and stored column-wise (one
  * string of raw fields, one string of word keys and one small identifier array per customer),
@@ -141,26 +162,6 @@ export const customerIndex = (): CustomerIndex => {
     identifiers[slot] = NO_IDENTIFIERS;
     keys[slot] = '';
     raw[slot] = '';
-  };
-
-  // Names, streets and cities repeat across customers: their keys are folded once and kept (the
-  // cache is emptied when it grows past its bound, so one-off values cannot pile up).
-  const keysOfValue = new Map<string, readonly string[]>();
-  /** The marked word keys of one field's value, each once, in order. */
-  const markedKeys = (field: TextField, value: string | undefined): readonly string[] => {
-    if (value === undefined || value === '') return NO_KEYS;
-    const marker = markerOf(field);
-    const cacheKey = marker + value;
-    const cached = keysOfValue.get(cacheKey);
-    if (cached !== undefined) return cached;
-    const out: string[] = [];
-    for (const key of fieldKeys(field, value)) {
-      const marked = marker + key;
-      if (!out.includes(marked)) out.push(marked);
-    }
-    if (keysOfValue.size >= KEY_CACHE_LIMIT) keysOfValue.clear();
-    keysOfValue.set(cacheKey, out);
-    return out;
   };
 
   /** The identifiers of a document as held: [kind, key, kind, key, …], emails lower-cased. */
