@@ -71,11 +71,17 @@ export interface AuditTrail {
   readonly merges: (tenantId: string) => readonly MergeAudit[];
 }
 
+/** One wallet stream as the trail replays it: its name is parsed once, not for every event. */
+interface WalletLedgers {
+  readonly customerId: string;
+  readonly ledgers: { [L in Ledger]?: { balance: number; last?: EventRef } };
+}
+
 interface TenantAudit {
   readonly entries: AuditEntry[];
   readonly violations: Violation[];
-  /** Replayed balance and the last event of each ledger of each wallet stream. */
-  readonly ledgers: Map<string, { balance: number; last?: EventRef }>;
+  /** Each wallet stream's customer, and the replayed balance and last event of each of its ledgers. */
+  readonly wallets: Map<string, WalletLedgers>;
   /** What each order's events call for on the wallets. */
   readonly orders: Map<string, OrderWalletCalls>;
   /** Every wallet movement made for an order, in log order. */
@@ -121,7 +127,7 @@ export const auditTrail = (options: AuditTrailOptions = {}): AuditTrail => {
         (t = {
           entries: [],
           violations: [],
-          ledgers: new Map(),
+          wallets: new Map(),
           orders: new Map(),
           orderMovements: [],
           mergedInto: new Map(),
@@ -136,10 +142,21 @@ export const auditTrail = (options: AuditTrailOptions = {}): AuditTrail => {
     return c;
   };
 
+  const walletOf = (t: TenantAudit, streamName: string): WalletLedgers => {
+    let w = t.wallets.get(streamName);
+    if (w === undefined)
+      t.wallets.set(
+        streamName,
+        (w = { customerId: parseStreamName(streamName)?.id ?? streamName, ledgers: {} }),
+      );
+    return w;
+  };
+
   const applyWallet = (t: TenantAudit, r: RecordedEvent<WalletEvent>) => {
     const ref = refOf(r);
     const { event } = r;
-    const customerId = parseStreamName(r.streamName)?.id ?? r.streamName;
+    const wallet = walletOf(t, r.streamName);
+    const { customerId } = wallet;
     if (event.type === 'WalletMergedInto') {
       t.mergedInto.set(customerId, event.data.survivorCustomerId);
       if (keepEntries)
@@ -153,9 +170,8 @@ export const auditTrail = (options: AuditTrailOptions = {}): AuditTrail => {
     }
     const movement = movementOf(event);
     if (movement === undefined) return;
-    const key = `${r.streamName}|${movement.ledger satisfies Ledger}`;
-    let ledger = t.ledgers.get(key);
-    if (ledger === undefined) t.ledgers.set(key, (ledger = { balance: 0 }));
+    let ledger = wallet.ledgers[movement.ledger];
+    if (ledger === undefined) wallet.ledgers[movement.ledger] = ledger = { balance: 0 };
     const replayed = ledger.balance + movement.change;
     if (replayed !== movement.after)
       t.violations.push({

@@ -1,7 +1,12 @@
 import type { EventRef } from './eventRef';
 import { expectedOf, type ExpectedMovement, type OrderWalletCalls } from './orderWalletCalls';
 import type { AuditRule, Violation } from './violation';
-import { amountText, movementText, type WalletOrderMovement } from './walletOrderMovement';
+import {
+  amountText,
+  movementText,
+  type OrderMovementType,
+  type WalletOrderMovement,
+} from './walletOrderMovement';
 
 const where = (ref: EventRef): string => `${ref.type} ${ref.streamName}@${ref.revision}`;
 
@@ -16,6 +21,19 @@ const missingRule = (e: ExpectedMovement): AuditRule =>
       : 'order.wallet_movement_missing';
 
 const sum = (ms: readonly { readonly amount: number }[]) => ms.reduce((s, m) => s + m.amount, 0);
+
+// A movement called for is matched once per key and type: a bit per type under its key, rather than a
+// "key|type" string built for every movement called for, on every pass.
+const TYPE_BIT: Readonly<Record<OrderMovementType, number>> = {
+  WalletSpent: 1,
+  WalletRefunded: 2,
+  PointsRedeemed: 4,
+  PointsRedemptionReversed: 8,
+  PointsEarned: 16,
+  PointsEarningReversed: 32,
+  DebtRecorded: 64,
+  DebtSettled: 128,
+};
 
 const missingMessage = (e: ExpectedMovement, instead: readonly WalletOrderMovement[]): string => {
   const sameKind = instead.filter((m) => m.type === e.type && m.orderId === e.orderId);
@@ -81,7 +99,8 @@ export const orderMovementViolations = (
     calledFor.flatMap(({ movements: ms, reverts }) => [...ms, ...reverts].map((e) => e.key)),
   );
   const consumed = new Set<WalletOrderMovement>();
-  const matched = new Set<string>();
+  const matched = new Map<string, number>();
+  const isMatched = (e: ExpectedMovement) => ((matched.get(e.key) ?? 0) & TYPE_BIT[e.type]) !== 0;
   const takenUnder = new Map<string, WalletOrderMovement[]>();
 
   const reaches = (from: string, to: string) => {
@@ -107,12 +126,11 @@ export const orderMovementViolations = (
     const open = [...list].sort((a, b) => (a.need === b.need ? 0 : a.need === 'required' ? -1 : 1));
     for (const pass of passes)
       for (const e of open) {
-        const id = `${e.key}|${e.type}`;
-        if (matched.has(id)) continue;
+        if (isMatched(e)) continue;
         const m = pass(e);
         if (m === undefined) continue;
         consumed.add(m);
-        matched.add(id);
+        matched.set(e.key, (matched.get(e.key) ?? 0) | TYPE_BIT[e.type]);
         add(takenUnder, e.key, m);
       }
   };
@@ -131,9 +149,7 @@ export const orderMovementViolations = (
   settle(reverts);
 
   const violations: Violation[] = [];
-  const missing = [...steps, ...reverts].filter(
-    (e) => e.need === 'required' && !matched.has(`${e.key}|${e.type}`),
-  );
+  const missing = [...steps, ...reverts].filter((e) => e.need === 'required' && !isMatched(e));
   for (const e of missing) {
     // What stands where the movement should be: anything under its key, then its kind for its order.
     const instead = [

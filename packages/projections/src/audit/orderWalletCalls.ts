@@ -84,25 +84,20 @@ const movementsOf = (
   }
 };
 
-const expected = (
+// Pushed one by one: this runs for every order event that calls for a movement.
+const addExpected = (
+  into: ExpectedMovement[],
   steps: readonly WalletStep[],
   orderId: string,
   cause: EventRef,
   why: string,
   need: ExpectedMovement['need'],
   voided?: OrderVoided['data'],
-): ExpectedMovement[] =>
-  steps.flatMap((step) =>
-    movementsOf(step, voided).map((m) => ({
-      ...m,
-      orderId,
-      key: step.key,
-      customerId: step.data.customerId,
-      cause,
-      why,
-      need,
-    })),
-  );
+): void => {
+  for (const step of steps)
+    for (const { type, amount } of movementsOf(step, voided))
+      into.push({ type, amount, orderId, key: step.key, customerId: step.data.customerId, cause, why, need });
+};
 
 const whyOf = (event: OrderEvent): string => {
   const order = `Order ${event.data.orderId}`;
@@ -142,15 +137,14 @@ export const foldWalletCalls = (calls: OrderWalletCalls, event: OrderEvent, ref:
   const steps = effectsOf(event, ANY_EARNING_RULE);
   // Most order events call for nothing: the sentence is built only for those that do.
   if (steps.length === 0) return;
-  calls.effects.push(
-    ...expected(
-      steps,
-      event.data.orderId,
-      ref,
-      whyOf(event),
-      'required',
-      event.type === 'OrderVoided' ? event.data : undefined,
-    ),
+  addExpected(
+    calls.effects,
+    steps,
+    event.data.orderId,
+    ref,
+    whyOf(event),
+    'required',
+    event.type === 'OrderVoided' ? event.data : undefined,
   );
 };
 
@@ -170,14 +164,13 @@ export const expectedOf = (
     const steps = paymentSteps(started);
     const order = `Order ${started.orderId}`;
     const why = outcome?.paid === true ? `${order} was paid (payment ${n})` : `${order} started payment ${n}`;
-    movements.push(
-      ...expected(
-        steps,
-        started.orderId,
-        outcome?.ref ?? ref,
-        why,
-        outcome?.paid === true ? 'required' : 'optional',
-      ),
+    addExpected(
+      movements,
+      steps,
+      started.orderId,
+      outcome?.ref ?? ref,
+      why,
+      outcome?.paid === true ? 'required' : 'optional',
     );
     // A paid payment gives nothing back: a give-back marks the payment as failing.
     if (outcome?.paid === true) continue;

@@ -26,37 +26,55 @@ export interface WalletOrderMovement extends OrderMovement {
   readonly ref: EventRef;
 }
 
-/** The order movement a wallet event records, if it is one (top-ups, adjustments, expiry and merges are not). */
-export const orderMovementOf = (event: WalletEvent): OrderMovement | undefined => {
-  switch (event.type) {
-    case 'WalletSpent':
-    case 'WalletRefunded':
-    case 'DebtRecorded':
-    case 'DebtSettled':
-      return { type: event.type, orderId: event.data.orderId, amount: event.data.amount };
-    case 'PointsRedeemed':
-    case 'PointsRedemptionReversed':
-    case 'PointsEarningReversed':
-      return { type: event.type, orderId: event.data.orderId, amount: event.data.points };
-    case 'PointsEarned':
-      return event.data.source.kind === 'order'
-        ? { type: event.type, orderId: event.data.source.orderId, amount: event.data.points }
-        : undefined;
-    default:
-      return undefined;
-  }
-};
-
-/** The wallet's order movement with its key, wallet and place in the log. */
+/**
+ * The wallet's order movement with its key, wallet and place in the log, if it records one (top-ups,
+ * adjustments, expiry and merges do not). Built whole: one object per wallet event of the log.
+ */
 export const walletOrderMovementOf = (
   recorded: RecordedEvent<WalletEvent>,
   customerId: string,
   ref: EventRef,
 ): WalletOrderMovement | undefined => {
-  const movement = orderMovementOf(recorded.event);
-  return movement === undefined
-    ? undefined
-    : { ...movement, key: recorded.metadata.commandId, customerId, ref };
+  const { event } = recorded;
+  const key = recorded.metadata.commandId;
+  switch (event.type) {
+    case 'WalletSpent':
+    case 'WalletRefunded':
+    case 'DebtRecorded':
+    case 'DebtSettled':
+      return {
+        type: event.type,
+        orderId: event.data.orderId,
+        amount: event.data.amount,
+        key,
+        customerId,
+        ref,
+      };
+    case 'PointsRedeemed':
+    case 'PointsRedemptionReversed':
+    case 'PointsEarningReversed':
+      return {
+        type: event.type,
+        orderId: event.data.orderId,
+        amount: event.data.points,
+        key,
+        customerId,
+        ref,
+      };
+    case 'PointsEarned':
+      return event.data.source.kind === 'order'
+        ? {
+            type: event.type,
+            orderId: event.data.source.orderId,
+            amount: event.data.points,
+            key,
+            customerId,
+            ref,
+          }
+        : undefined;
+    default:
+      return undefined;
+  }
 };
 
 const isPoints = (type: OrderMovementType) => type.startsWith('Points');
