@@ -17,6 +17,9 @@ const transform: Config['transform'] = {
 };
 
 const config: Config = {
+  // Tests prove rules, not speed: on a loaded 2-core machine a test that spawns the built CLI or
+  // worker threads can take well over jest's default 5 s without anything being wrong.
+  testTimeout: 60_000,
   projects: [
     ...packages.map((name) => ({
       displayName: name,
