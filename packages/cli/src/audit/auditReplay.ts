@@ -6,6 +6,7 @@ import {
   reservationEvents,
   walletEvents,
   type StoredEvent,
+  type StreamNameParts,
 } from '@tillstream/domain';
 import { auditTrail } from '@tillstream/projections';
 import * as E from 'fp-ts/Either';
@@ -32,8 +33,11 @@ const trailRef = (ref: {
 
 /** The audit of a log fed one event at a time: all of the log, or the streams one replay of several takes. */
 export interface AuditReplay {
-  /** Replays an event; `line` places it in the log (its line number, or its index in the log read). */
-  readonly observe: (stored: StoredEvent, line: number) => void;
+  /**
+   * Replays an event; `line` places it in the log (its line number, or its index in the log read).
+   * `stream` is its stream name parsed, if the caller has parsed it already.
+   */
+  readonly observe: (stored: StoredEvent, line: number, stream?: StreamNameParts) => void;
   /** An event of streams another replay takes: the log's order is still checked across it. */
   readonly pass: (event: PassedEvent) => void;
   /** What the replay found so far. */
@@ -71,9 +75,9 @@ export const auditReplay = (options: AuditOptions = {}): AuditReplay => {
 
   return {
     pass: integrity.pass,
-    observe: (stored, line) => {
+    observe: (stored, line, parsed) => {
       // Parsed once per event: the tenant filter, the integrity check and the dispatch all need it.
-      const stream = parseStreamName(stored.streamName);
+      const stream = parsed ?? parseStreamName(stored.streamName);
       if (options.tenant !== undefined && stream?.tenantId !== options.tenant) return;
       read++;
       const found = integrity.observe(stored, stream?.tenantId);

@@ -84,16 +84,14 @@ export const auditShard = async (
   };
   let failure: Error | undefined;
   const replayed = (event: StoredEvent, line: number): boolean => {
-    if (!alone) {
-      // The audit trail keeps its state by the tenant an event names: one sealed in another tenant's
-      // stream would split that state between shards.
-      const tenant = parseStreamName(event.streamName)?.tenantId;
-      if (tenant !== undefined && tenant !== event.metadata.tenantId) {
-        failure = new UnshardableLogError(`line ${line} holds an event of another tenant than its stream's`);
-        return false;
-      }
+    const stream = parseStreamName(event.streamName);
+    // The audit trail keeps its state by the tenant an event names: one sealed in another tenant's
+    // stream would split that state between shards.
+    if (!alone && stream !== undefined && stream.tenantId !== event.metadata.tenantId) {
+      failure = new UnshardableLogError(`line ${line} holds an event of another tenant than its stream's`);
+      return false;
     }
-    replay.observe(event, line);
+    replay.observe(event, line, stream);
     return true;
   };
   const onLine: OnLine = (bytes, start, end, line) => {
