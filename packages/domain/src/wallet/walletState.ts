@@ -75,11 +75,36 @@ const withDebts = (debts: Readonly<Record<string, number>>, moves: readonly Orde
   return next;
 };
 
-const taken = (state: WalletState, shares: readonly LotShare[], balanceAfter: number): WalletState => ({
-  ...state,
-  lots: applyShares(state.lots, shares, -1),
-  pointsBalance: balanceAfter,
-});
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** What one event changes in a wallet; anything left out stays as it was. */
+type WalletChanges = Partial<Mutable<WalletState>>;
+
+/**
+ * The wallet with `c` applied, built field by field: spreading the state (`{ ...state, … }`) made
+ * V8 copy it the slow way and cost ≈ 2.5 µs an event, 18× this, on every fold.
+ */
+const changed = (s: WalletState, c: WalletChanges): WalletState => {
+  const currency = c.currency ?? s.currency;
+  const mergedInto = c.mergedInto ?? s.mergedInto;
+  const balance = c.balance ?? s.balance;
+  const orders = c.orders ?? s.orders;
+  const lots = c.lots ?? s.lots;
+  const pointsBalance = c.pointsBalance ?? s.pointsBalance;
+  const orderPoints = c.orderPoints ?? s.orderPoints;
+  const debt = c.debt ?? s.debt;
+  const debts = c.debts ?? s.debts;
+  if (mergedInto !== undefined)
+    return currency === undefined
+      ? { balance, orders, lots, pointsBalance, orderPoints, debt, debts, mergedInto }
+      : { currency, balance, orders, lots, pointsBalance, orderPoints, debt, debts, mergedInto };
+  return currency === undefined
+    ? { balance, orders, lots, pointsBalance, orderPoints, debt, debts }
+    : { currency, balance, orders, lots, pointsBalance, orderPoints, debt, debts };
+};
+
+const taken = (state: WalletState, shares: readonly LotShare[], balanceAfter: number): WalletState =>
+  changed(state, { lots: applyShares(state.lots, shares, -1), pointsBalance: balanceAfter });
 
 /** Folds one event into the wallet; balances come from the events' own `balanceAfter`/`debtAfter`. */
 export const evolveWallet = (state: WalletState, event: WalletEvent): WalletState => {
@@ -87,22 +112,20 @@ export const evolveWallet = (state: WalletState, event: WalletEvent): WalletStat
     case 'WalletToppedUp':
     case 'WalletAdjusted':
     case 'WalletMoneyTransferredIn':
-      return { ...state, currency: event.data.currency, balance: event.data.balanceAfter };
+      return changed(state, { currency: event.data.currency, balance: event.data.balanceAfter });
     case 'WalletMoneyTransferredOut':
-      return { ...state, balance: event.data.balanceAfter };
+      return changed(state, { balance: event.data.balanceAfter });
     case 'WalletSpent':
-      return {
-        ...state,
+      return changed(state, {
         currency: event.data.currency,
         balance: event.data.balanceAfter,
         orders: withOrderMoney(state, event.data.orderId, event.data.amount, 0),
-      };
+      });
     case 'WalletRefunded':
-      return {
-        ...state,
+      return changed(state, {
         balance: event.data.balanceAfter,
         orders: withOrderMoney(state, event.data.orderId, 0, event.data.amount),
-      };
+      });
     case 'PointsEarned': {
       const { lotId, points, source, earnedAt, expiresAt } = event.data;
       const lot: PointsLot = {
@@ -113,8 +136,7 @@ export const evolveWallet = (state: WalletState, event: WalletEvent): WalletStat
         earnedAt,
         ...(expiresAt === undefined ? {} : { expiresAt }),
       };
-      return {
-        ...state,
+      return changed(state, {
         lots: insertLot(state.lots, lot),
         pointsBalance: event.data.balanceAfter,
         orderPoints:
@@ -125,41 +147,37 @@ export const evolveWallet = (state: WalletState, event: WalletEvent): WalletStat
                 earnedLots: [...o.earnedLots, lotId],
               }))
             : state.orderPoints,
-      };
+      });
     }
     case 'PointsRedeemed':
-      return {
-        ...taken(state, event.data.lots, event.data.balanceAfter),
+      return changed(taken(state, event.data.lots, event.data.balanceAfter), {
         orderPoints: withOrderPoints(state.orderPoints, event.data.orderId, (o) => ({
           ...o,
           redeemed: [...o.redeemed, ...event.data.lots],
         })),
-      };
+      });
     case 'PointsEarningReversed':
-      return {
-        ...taken(state, event.data.lots, event.data.balanceAfter),
+      return changed(taken(state, event.data.lots, event.data.balanceAfter), {
         orderPoints: withOrderPoints(state.orderPoints, event.data.orderId, (o) => ({
           ...o,
           earned: 0,
           earnedLots: [],
         })),
-      };
+      });
     case 'PointsRedemptionReversed':
-      return {
-        ...state,
+      return changed(state, {
         lots: applyShares(state.lots, event.data.lots, 1),
         pointsBalance: event.data.balanceAfter,
         orderPoints: withOrderPoints(state.orderPoints, event.data.orderId, (o) => ({ ...o, redeemed: [] })),
-      };
+      });
     case 'PointsDeducted':
     case 'PointsExpired':
       return taken(state, event.data.lots, event.data.balanceAfter);
     case 'PointsTransferredOut':
-      return { ...state, lots: emptyLotLedger, pointsBalance: event.data.balanceAfter };
+      return changed(state, { lots: emptyLotLedger, pointsBalance: event.data.balanceAfter });
     case 'PointsTransferredIn':
       // Lots an order earned stay tied to it, so voiding that order after a merge takes them back here.
-      return {
-        ...state,
+      return changed(state, {
         lots: event.data.lots.reduce(insertLot, state.lots),
         pointsBalance: event.data.balanceAfter,
         orderPoints: event.data.lots.reduce(
@@ -173,11 +191,10 @@ export const evolveWallet = (state: WalletState, event: WalletEvent): WalletStat
               : orders,
           state.orderPoints,
         ),
-      };
+      });
     case 'DebtRecorded':
     case 'DebtSettled':
-      return {
-        ...state,
+      return changed(state, {
         currency: event.data.currency,
         debt: event.data.debtAfter,
         debts: withDebts(
@@ -185,26 +202,24 @@ export const evolveWallet = (state: WalletState, event: WalletEvent): WalletStat
           [{ orderId: event.data.orderId, amount: event.data.amount }],
           event.type === 'DebtRecorded' ? 1 : -1,
         ),
-      };
+      });
     case 'DebtTransferredOut':
-      return { ...state, debt: event.data.debtAfter, debts: {} };
+      return changed(state, { debt: event.data.debtAfter, debts: {} });
     case 'DebtTransferredIn':
-      return {
-        ...state,
+      return changed(state, {
         currency: event.data.currency,
         debt: event.data.debtAfter,
         debts: withDebts(state.debts, event.data.orders, 1),
-      };
+      });
     case 'OrderClaimsTransferredOut':
-      return { ...state, orders: emptyMap(), orderPoints: emptyMap() };
+      return changed(state, { orders: emptyMap(), orderPoints: emptyMap() });
     case 'OrderClaimsTransferredIn': {
       const d = event.data;
       const withMoney = d.orders.reduce(
-        (s, o) => ({ ...s, orders: withOrderMoney(s, o.orderId, o.spent, o.refunded) }),
+        (s, o) => changed(s, { orders: withOrderMoney(s, o.orderId, o.spent, o.refunded) }),
         state,
       );
-      return {
-        ...withMoney,
+      return changed(withMoney, {
         lots: d.spentLots.reduce(insertLot, state.lots),
         orderPoints: d.redemptions.reduce(
           (orders, r) =>
@@ -214,12 +229,11 @@ export const evolveWallet = (state: WalletState, event: WalletEvent): WalletStat
             })),
           state.orderPoints,
         ),
-      };
+      });
     }
     case 'WalletMergedInto':
-      return {
-        ...state,
+      return changed(state, {
         mergedInto: { customerId: event.data.survivorCustomerId, mergeId: event.data.mergeId },
-      };
+      });
   }
 };
