@@ -78,8 +78,9 @@ const C1 = 0x239b961b;
 const C2 = 0xab0e9789;
 const C3 = 0x38b34ae5;
 const C4 = 0xa1e38b93;
-// Two UTF-16 code units per 32-bit word, zero past the end.
-const word = (s: string, i: number): number =>
+// Two UTF-16 code units per 32-bit word; `tail` reads zero past the end, `word` only inside a block.
+const word = (s: string, i: number): number => s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16);
+const tail = (s: string, i: number): number =>
   (i < s.length ? s.charCodeAt(i) : 0) | ((i + 1 < s.length ? s.charCodeAt(i + 1) : 0) << 16);
 // A table, not `toString(16)`, which cost more than the hashing itself.
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
@@ -108,10 +109,10 @@ const murmur128 = (s: string): string => {
     h4 = (Math.imul(rotl(h4, 13) + h1, 5) + 0x32ac3b17) | 0;
   }
   const rest = s.length - blocks;
-  if (rest > 6) h4 ^= Math.imul(rotl(Math.imul(word(s, blocks + 6), C4), 18), C1);
-  if (rest > 4) h3 ^= Math.imul(rotl(Math.imul(word(s, blocks + 4), C3), 17), C4);
-  if (rest > 2) h2 ^= Math.imul(rotl(Math.imul(word(s, blocks + 2), C2), 16), C3);
-  if (rest > 0) h1 ^= Math.imul(rotl(Math.imul(word(s, blocks), C1), 15), C2);
+  if (rest > 6) h4 ^= Math.imul(rotl(Math.imul(tail(s, blocks + 6), C4), 18), C1);
+  if (rest > 4) h3 ^= Math.imul(rotl(Math.imul(tail(s, blocks + 4), C3), 17), C4);
+  if (rest > 2) h2 ^= Math.imul(rotl(Math.imul(tail(s, blocks + 2), C2), 16), C3);
+  if (rest > 0) h1 ^= Math.imul(rotl(Math.imul(tail(s, blocks), C1), 15), C2);
   h1 ^= s.length;
   h2 ^= s.length;
   h3 ^= s.length;
