@@ -57,6 +57,19 @@ describe("a shop's settings are checked before the shop runs on them", () => {
     expect(E.isRight(fine)).toBe(true);
   });
 
+  it('fills in and checks each settings object once, and a new one again', () => {
+    const shared = { wallet: { currency: 'PLN' } };
+    let broken = false;
+    const till = createTillstream({
+      policy: () => (broken ? { wallet: { earning: { ruleId: 'x', pointsPerUnit: 0.5 } } } : shared),
+    });
+    expect(till.policyFor('a')).toBe(till.policyFor('a'));
+    expect(till.policyFor('b')).toBe(till.policyFor('a'));
+    expect(till.policyFor('a').wallet.currency).toBe('PLN');
+    broken = true;
+    expect(refusal(() => till.policyFor('a'))).toMatchObject({ code: 'policy.invalid' });
+  });
+
   it('earns whole points only, whatever rate it is handed', () => {
     const half = { ...defaultWalletPolicy, earning: { ruleId: 'half', pointsPerUnit: 0.5 } };
     expect(pointsEarnedFor(half, { paidWithMoney: 1500 })).toBe(7);

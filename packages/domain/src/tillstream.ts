@@ -111,15 +111,21 @@ export const createTillstream = (options: TillstreamOptions = {}): Tillstream =>
   const settings = options.policy;
   // A shop whose settings are out of range (a fractional points rate, an unknown payment method)
   // must not run on them: a fixed policy is refused here, a per-shop one when that shop is first used.
-  const policyFor = (tenantId: string): ShopPolicy => {
-    const checked = checkShopPolicy(
-      tenantId,
-      shopPolicy(typeof settings === 'function' ? settings(tenantId) : settings),
-    );
+  const checkedPolicy = (tenantId: string, given: ShopSettings | undefined): ShopPolicy => {
+    const checked = checkShopPolicy(tenantId, shopPolicy(given));
     if (E.isLeft(checked)) throw checked.left;
     return checked.right;
   };
-  if (typeof settings !== 'function') policyFor('*');
+  // Settings are values: each settings object is filled in and checked once, not on every call.
+  const checkedSettings = new WeakMap<ShopSettings, ShopPolicy>();
+  const fixed = typeof settings === 'function' ? undefined : checkedPolicy('*', settings);
+  const policyFor = (tenantId: string): ShopPolicy => {
+    if (fixed !== undefined) return fixed;
+    const given = (settings as (tenantId: string) => ShopSettings)(tenantId);
+    let policy = checkedSettings.get(given);
+    if (policy === undefined) checkedSettings.set(given, (policy = checkedPolicy(tenantId, given)));
+    return policy;
+  };
   const tenantSecret = options.tenantSecret ?? ((tenantId: string) => tenantId);
   // Safe to share: every decider's evolve returns new states and never changes the one it is given.
   const cacheStreams = options.stateCacheStreams ?? 10_000;
