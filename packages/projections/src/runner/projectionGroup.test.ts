@@ -332,6 +332,29 @@ describe('projection group', () => {
     expect(decoded.count).toBe(6);
   });
 
+  it('can start again after a projection failed to open', async () => {
+    const store = inMemoryEventStore();
+    await append(store, { n: 1 }, 'left');
+    let opens = 0;
+    const flaky: Projection<number[], Counted> = {
+      ...tally('left', 'left', []),
+      init: () => {
+        if (++opens === 1) throw new Error('database down');
+        return [];
+      },
+    };
+    const group = createProjectionGroup({
+      store,
+      checkpoints: inMemoryCheckpointStore(),
+      projections: [flaky],
+    });
+    await expect(group.start()).rejects.toThrow('database down');
+    await group.start();
+    await group.waitFor();
+    expect(group.members[0].model()).toEqual([1]);
+    await group.stop();
+  });
+
   it('refuses two projections of one name: they would share a checkpoint', () => {
     const store = inMemoryEventStore();
     expect(() =>

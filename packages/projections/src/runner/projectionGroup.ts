@@ -176,10 +176,19 @@ export const createProjectionGroup = <const Ps extends readonly AnyProjection[]>
     const mine = ++run;
     let from: Position | undefined;
     let fromStart = false;
-    for (const lane of lanes) {
-      const after = await lane.start();
-      if (after === undefined) fromStart = true;
-      else if (from === undefined || after < from) from = after;
+    try {
+      for (const lane of lanes) {
+        const after = await lane.start();
+        if (after === undefined) fromStart = true;
+        else if (from === undefined || after < from) from = after;
+      }
+    } catch (error) {
+      // A checkpoint that did not load or a model that did not open: nothing runs, a later start may retry.
+      if (mine === run) {
+        running = false;
+        run++;
+      }
+      throw error;
     }
     if (mine !== run) return;
     const after = fromStart ? undefined : from;
