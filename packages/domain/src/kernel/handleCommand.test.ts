@@ -346,3 +346,41 @@ describe('handleCommand with a state cache', () => {
     expect(E.isRight(result) && result.right.state).toEqual({ total: 2 });
   });
 });
+
+describe('handleCommand with the stream the caller already read (known)', () => {
+  const counting = (store: EventStore) => {
+    const counter = { reads: 0 };
+    const wrapped: EventStore = {
+      ...store,
+      readStream: (...args) => {
+        counter.reads++;
+        return store.readStream(...args);
+      },
+    };
+    return { wrapped, counter };
+  };
+
+  it('folds what it is given instead of reading the stream again', async () => {
+    const store = inMemoryEventStore();
+    await handleCommand(store, tab, tabStream, add(2, 'a'));
+    const { wrapped, counter } = counting(store);
+    const known = await store.readStream(tabStream);
+    const result = await handleCommand(wrapped, tab, tabStream, add(3, 'b'), { known });
+    expect(counter.reads).toBe(0);
+    expect(E.isRight(result) && result.right.state).toEqual({ total: 5 });
+  });
+
+  it('reads afresh when what it was given is stale, so no event in between is lost', async () => {
+    const store = inMemoryEventStore();
+    await handleCommand(store, tab, tabStream, add(2, 'a'));
+    const known = await store.readStream(tabStream);
+    await handleCommand(store, tab, tabStream, add(10, 'between'));
+    const { wrapped, counter } = counting(store);
+    const result = await handleCommand(wrapped, tab, tabStream, add(3, 'b'), { known });
+    expect(counter.reads).toBe(1);
+    expect(E.isRight(result) && result.right.state).toEqual({ total: 15 });
+    expect((await store.readStream(tabStream)).map((e) => (e.data as { total: number }).total)).toEqual([
+      2, 12, 15,
+    ]);
+  });
+});

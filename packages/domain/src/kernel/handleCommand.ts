@@ -52,6 +52,12 @@ export interface HandleCommandOptions {
    * appended since (see `stateCache`). Without it every command folds its whole stream.
    */
   readonly cache?: StateCache | undefined;
+  /**
+   * The whole stream as the caller has just read it (`readStream`, forwards from the start): the
+   * first attempt folds it instead of reading again. If the stream has moved on since, the append
+   * conflicts and the next attempt reads it afresh, so a stale copy costs a retry, never a mistake.
+   */
+  readonly known?: readonly StoredEvent[] | undefined;
 }
 
 /** A stream folded up to `revision`, and the command ids of every event up to there. */
@@ -200,6 +206,19 @@ const fold = <C extends Command, Ev extends Event, S>(
   });
 };
 
+/** Folds a stream the caller read from its start, as `readAndFold` folds one it reads itself. */
+const foldKnown = <C extends Command, Ev extends Event, S>(
+  aggregate: Aggregate<C, Ev, S>,
+  stored: readonly StoredEvent[],
+  command: C,
+  caching: boolean,
+): E.Either<EventDecodeError | PermissionError, Folded<Ev, S> & { readonly ids?: Set<string> }> => {
+  const ids = caching ? new Set<string>() : undefined;
+  const from = { state: aggregate.decider.initialState(), revision: 'no_stream' as const };
+  const folded = fold(aggregate, stored, command, from, ids);
+  return E.isLeft(folded) || ids === undefined ? folded : E.right({ ...folded.right, ids });
+};
+
 /**
  * Reads and folds the stream: from a cached fold when one is there and this command is not in
  * it (then only the events after it are read), else from the start.
@@ -223,10 +242,7 @@ const readAndFold = async <C extends Command, Ev extends Event, S>(
       return E.isLeft(folded) ? folded : E.right({ ...folded.right, ids: cached.commandIds });
     }
   }
-  const ids = streams === undefined ? undefined : new Set<string>();
-  const from = { state: aggregate.decider.initialState(), revision: 'no_stream' as const };
-  const folded = fold(aggregate, await store.readStream(streamName), command, from, ids);
-  return E.isLeft(folded) || ids === undefined ? folded : E.right({ ...folded.right, ids });
+  return foldKnown(aggregate, await store.readStream(streamName), command, streams !== undefined);
 };
 
 const envelope = <Ev extends Event>(
@@ -308,7 +324,11 @@ export const handleCommand = async <C extends Command, Ev extends Event, S>(
       : streamsOf(cache, store, aggregate as unknown as Aggregate<Command, Event, unknown>);
 
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-    const folded = await readAndFold(store, aggregate, streamName, command, streams);
+    const known = attempt === 1 ? options.known : undefined;
+    const folded =
+      known === undefined
+        ? await readAndFold(store, aggregate, streamName, command, streams)
+        : foldKnown(aggregate, known, command, streams !== undefined);
     if (E.isLeft(folded)) return folded;
     const { state, revision, previous, ids } = folded.right;
     if (cache !== undefined && streams !== undefined && ids !== undefined && revision !== 'no_stream')

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/Either';
 import type { CommandMetadata } from '../../kernel/decider';
 import { DomainError } from '../../kernel/errors';
+import type { StoredEvent } from '../../kernel/envelope';
 import type { EventStore } from '../../kernel/eventStore';
 import { decodeEvent, handleCommand, type CommandError } from '../../kernel/handleCommand';
 import type { StreamRevision } from '../../kernel/revision';
@@ -33,11 +34,16 @@ export interface ReservationSnapshot {
   readonly revision: StreamRevision | 'no_stream';
 }
 
+/** A snapshot together with the events it was folded from, so the step that follows need not read them again. */
+interface ReservationRead extends ReservationSnapshot {
+  readonly events: readonly StoredEvent[];
+}
+
 /** Reads and folds a reservation stream. */
 export const readReservation = async (
   store: EventStore,
   target: ReservationTarget,
-): Promise<E.Either<CommandError, ReservationSnapshot>> => {
+): Promise<E.Either<CommandError, ReservationRead>> => {
   const stored = await store.readStream(targetStream(target));
   let state = reservationAggregate.decider.initialState();
   for (const s of stored) {
@@ -46,7 +52,7 @@ export const readReservation = async (
     state = reservationAggregate.decider.evolve(state, decoded.right.event);
   }
   const last = stored[stored.length - 1];
-  return E.right({ state, revision: last === undefined ? 'no_stream' : last.revision });
+  return E.right({ state, revision: last === undefined ? 'no_stream' : last.revision, events: stored });
 };
 
 /** Metadata of a process step; each step gets its own command id from `stepId`. */
@@ -60,7 +66,7 @@ const holds = (state: ReservationState, holderId: string) =>
 const sendAt = (
   store: EventStore,
   target: ReservationTarget,
-  revision: StreamRevision | 'no_stream',
+  read: ReservationRead,
   stepId: string,
   metadata: StepMetadata,
   build: (meta: CommandMetadata) => ReservationCommand,
@@ -69,7 +75,11 @@ const sendAt = (
     store,
     reservationAggregate,
     targetStream(target),
-    build({ ...metadata, commandId: `${stepId}@${revision === 'no_stream' ? 'new' : revision.toString()}` }),
+    build({
+      ...metadata,
+      commandId: `${stepId}@${read.revision === 'no_stream' ? 'new' : read.revision.toString()}`,
+    }),
+    { known: read.events },
   );
 
 /** How a claim treats a value held by a holder that never came to exist. */
@@ -99,10 +109,10 @@ export const claim = async (
     const read = await readReservation(store, target);
     if (E.isLeft(read)) return read;
     const { state, revision } = read.right;
-    if (holds(state, holderId)) return read;
+    if (holds(state, holderId)) return E.right({ state, revision });
     let sent;
     if (state.status === 'free') {
-      sent = await sendAt(store, target, revision, stepId, metadata, (meta) => ({
+      sent = await sendAt(store, target, read.right, stepId, metadata, (meta) => ({
         type: 'Reserve',
         data: { kind: target.kind, holderId },
         metadata: meta,
@@ -116,7 +126,7 @@ export const claim = async (
             status: state.status,
           }),
         );
-      sent = await sendAt(store, target, revision, stepId, metadata, (meta) => ({
+      sent = await sendAt(store, target, read.right, stepId, metadata, (meta) => ({
         type: 'ReclaimReservation',
         data: { kind: target.kind, holderId, orphanHolderId: state.holderId, graceMs: orphans.graceMs },
         metadata: meta,
@@ -148,7 +158,7 @@ export const confirm = async (
   const read = await readReservation(store, target);
   if (E.isLeft(read)) return read;
   if (read.right.state.status === 'confirmed' && holds(read.right.state, holderId)) return read;
-  const sent = await sendAt(store, target, read.right.revision, stepId, metadata, (meta) => ({
+  const sent = await sendAt(store, target, read.right, stepId, metadata, (meta) => ({
     type: 'ConfirmReservation',
     data: { holderId },
     metadata: meta,
@@ -170,7 +180,7 @@ export const release = async (
 ): Promise<E.Either<CommandError, ReservationSnapshot>> => {
   const read = await readReservation(store, target);
   if (E.isLeft(read) || !holds(read.right.state, holderId)) return read;
-  const sent = await sendAt(store, target, read.right.revision, stepId, metadata, (meta) => ({
+  const sent = await sendAt(store, target, read.right, stepId, metadata, (meta) => ({
     type: 'ReleaseReservation',
     data: { holderId, reason },
     metadata: meta,
