@@ -5,6 +5,7 @@ import { customerEvents, type CustomerEvent } from '../../customer/customerEvent
 import type { CustomerPolicy } from '../../customer/customerPolicy';
 import { evolveCustomer, initialCustomerState, type CustomerState } from '../../customer/customerState';
 import { DomainError, type ErrorDetails } from '../../kernel/errors';
+import type { StoredEvent } from '../../kernel/envelope';
 import type { EventStore } from '../../kernel/eventStore';
 import {
   decodeEvent,
@@ -61,6 +62,8 @@ export const customerStream = (tenantId: string, customerId: string): string =>
 
 interface History {
   readonly state: CustomerState;
+  /** The stream as read, so that the command's own write need not read it again. */
+  readonly events: readonly StoredEvent[];
   /** The state before and after this command's events, when an earlier send already wrote them. */
   readonly replay?: { readonly before: CustomerState; readonly after: CustomerState };
 }
@@ -73,7 +76,8 @@ const readHistory = async (
   let state = initialCustomerState();
   let before: CustomerState | undefined;
   let after: CustomerState | undefined;
-  for (const stored of await store.readStream(stream)) {
+  const events = await store.readStream(stream);
+  for (const stored of events) {
     const decoded = decodeEvent(customerEvents, stored);
     if (E.isLeft(decoded)) return decoded;
     const mine = stored.metadata.commandId === commandId;
@@ -82,7 +86,9 @@ const readHistory = async (
     if (mine) after = state;
   }
   return E.right(
-    before !== undefined && after !== undefined ? { state, replay: { before, after } } : { state },
+    before !== undefined && after !== undefined
+      ? { state, events, replay: { before, after } }
+      : { state, events },
   );
 };
 
@@ -214,7 +220,10 @@ export const runCustomerCommand = async (
 
   let written;
   try {
-    written = await handleCommand(store, aggregate, stream, command, { cache: deps.cache });
+    written = await handleCommand(store, aggregate, stream, command, {
+      cache: deps.cache,
+      known: history.right.events,
+    });
   } catch (failure) {
     // The store failed mid-way: give back what was claimed, or leave it for the grace period if that fails too.
     await releaseAll(claimed).catch(() => undefined);
