@@ -74,6 +74,15 @@ const NO_IDENTIFIERS: readonly string[] = [];
 const NO_KEYS: readonly string[] = [];
 const NONE: readonly number[] = [];
 
+// The strings the index keeps are joined, not concatenated: `+=` leaves a rope of one node per
+// piece (and a slice keeps its whole parent alive), where a join is one flat copy.
+const pieces: string[] = [];
+const joined = (separator: string): string => {
+  const out = pieces.join(separator);
+  pieces.length = 0;
+  return out;
+};
+
 /** The word keys of a value of a field: whole-value keys for house numbers and postal codes. */
 export const fieldKeys = (field: TextField, value: string): string[] => {
   if (!COMPACT_FIELDS.has(field)) return textKeys(value);
@@ -192,21 +201,18 @@ export const customerIndex = (): CustomerIndex => {
   };
 
   const rawOf = (document: CustomerDocument) => {
-    let out = document[TEXT_FIELDS[0]] ?? '';
-    for (let i = 1; i < TEXT_FIELDS.length; i++)
-      out += FIELD_SEPARATOR + (document[TEXT_FIELDS[i] as TextField] ?? '');
-    return out;
+    for (const field of TEXT_FIELDS) pieces.push(document[field] ?? '');
+    return joined(FIELD_SEPARATOR);
   };
 
   /** Indexes a customer seen for the first time: nothing to unindex. */
   const index = (slot: number, document: CustomerDocument) => {
-    let keyString = '';
     for (const field of TEXT_FIELDS)
       for (const marked of markedKeys(field, document[field])) {
-        keyString += marked;
+        pieces.push(marked);
         words.add(marked, slot);
       }
-    keys[slot] = keyString;
+    keys[slot] = joined('');
     raw[slot] = rawOf(document);
     holdIdentifiers(slot, identifiersOf(document));
   };
@@ -221,7 +227,6 @@ export const customerIndex = (): CustomerIndex => {
     if (nextRaw !== oldRaw) {
       const oldValues = oldRaw.split(FIELD_SEPARATOR);
       const oldKeys = keys[slot] ?? '';
-      let keyString = '';
       for (let f = 0; f < TEXT_FIELDS.length; f++) {
         const field = TEXT_FIELDS[f] as TextField;
         // This field's keys in the old key string: from its marker's first key to the next field's.
@@ -229,16 +234,16 @@ export const customerIndex = (): CustomerIndex => {
         const to = segmentStart(oldKeys, f + 2, from);
         const value = document[field] ?? '';
         if (value === (oldValues[f] ?? '')) {
-          keyString += oldKeys.slice(from, to);
+          pieces.push(oldKeys.slice(from, to));
           continue;
         }
         for (const key of splitKeys(oldKeys.slice(from, to))) words.remove(key, slot);
         for (const marked of markedKeys(field, value)) {
-          keyString += marked;
+          pieces.push(marked);
           words.add(marked, slot);
         }
       }
-      keys[slot] = keyString;
+      keys[slot] = joined('');
       raw[slot] = nextRaw;
     }
     const held = identifiersOf(document);
