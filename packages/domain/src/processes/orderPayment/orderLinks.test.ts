@@ -52,6 +52,25 @@ describe("a customer's order index", () => {
     expect(base.allEvents().filter((e) => e.type === 'OrderLinked')).toHaveLength(1);
   });
 
+  it('is not read by commands on a placed order: its link was written before the order', async () => {
+    const base = inMemoryEventStore();
+    const indexReads: string[] = [];
+    const store = {
+      ...base,
+      readStream: (stream: string, options?: Parameters<typeof base.readStream>[1]) => {
+        if (stream.startsWith('customerorders-')) indexReads.push(stream);
+        return base.readStream(stream, options);
+      },
+    };
+    const w = orderWorld(store);
+    right(await w.place(cola));
+    indexReads.length = 0;
+    right(await w.send('AcceptOrder', {}, 'accept'));
+    right(await resumeOrder(w.deps, opMeta('resume'), 'o1'));
+    expect(indexReads).toEqual([]);
+    expect(await indexOf(w, 'alice')).toEqual({ linked: ['o1'], ever: ['o1'] });
+  });
+
   it('is settled by the next command on the order when a crash cut off the unlink', async () => {
     const store = inMemoryEventStore();
     const w = orderWorld(store);

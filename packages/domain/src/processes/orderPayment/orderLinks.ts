@@ -35,11 +35,14 @@ const newHolder = (command: OrderCommand): string | undefined => {
   }
 };
 
-/** The index writes a written order event calls for: the link again (a no-op when done) and the unlink. */
+/**
+ * The index writes a written order event calls for. A placed order calls for none: `linkFirst`
+ * wrote its link before the event, and checking again would read the customer's whole index on
+ * every command on the order. A move (rare) calls for its unlink, and its link again (a no-op when
+ * done) as a safety net.
+ */
 const stepsOf = (event: OrderEvent, commandId: string): readonly IndexStep[] => {
   switch (event.type) {
-    case 'OrderPlaced':
-      return [link(commandId, event.data.orderId, event.data.customerId)];
     case 'OrderCustomerChanged':
     case 'OrderMovedByMerge': {
       const { orderId, fromCustomerId, toCustomerId } = event.data;
