@@ -6,7 +6,14 @@ import { Worker } from 'node:worker_threads';
 import { JsonlFormatError } from '../jsonl/jsonlFormatError';
 import type { AuditPart } from './auditPart';
 import { auditReport, type AuditOptions, type AuditReport } from './auditReport';
-import { auditShard, UnshardableLogError, type Shard } from './auditShard';
+import {
+  auditShard,
+  shardStop,
+  ShardStoppedError,
+  UnshardableLogError,
+  type Shard,
+  type ShardStop,
+} from './auditShard';
 import { shardError, type ShardMessage, type ShardTask } from './shardMessage';
 
 /** How to audit a file: as `auditLog`, and on how many threads. */
@@ -38,12 +45,12 @@ const sizeOf = async (path: string): Promise<number> => {
 };
 
 /** Runs one shard of a file; the first runs on the calling thread, the others in worker threads. */
-type ShardRunner = (path: string, shard: Shard, options: AuditOptions) => Promise<AuditPart>;
+type ShardRunner = (path: string, shard: Shard, options: AuditOptions, stop: ShardStop) => Promise<AuditPart>;
 
-const inWorker: ShardRunner = (path, shard, options) =>
+const inWorker: ShardRunner = (path, shard, options, stop) =>
   new Promise((resolve, reject) => {
     const { identifiers: _identifiers, ...cloneable } = options;
-    const task: ShardTask = { path, shard, options: cloneable };
+    const task: ShardTask = { path, shard, options: cloneable, stop };
     const worker = new Worker(join(__dirname, 'auditWorker.js'), {
       workerData: task,
       resourceLimits: {
@@ -68,7 +75,7 @@ const inWorker: ShardRunner = (path, shard, options) =>
     });
   });
 
-const onThisThread: ShardRunner = auditShard;
+const onThisThread: ShardRunner = (path, shard, options, stop) => auditShard(path, shard, options, stop);
 
 // A replay makes short-lived objects by the million (parsed lines, decoded events): a young generation
 // larger than V8's default lets more of them die young, which cut the collector's share of a replay
@@ -83,10 +90,11 @@ const YOUNG_GENERATION_MB = 192;
 export const auditShards = async (
   count: number,
   options: AuditOptions,
-  run: (shard: Shard) => Promise<AuditPart>,
+  run: (shard: Shard, stop: ShardStop) => Promise<AuditPart>,
 ): Promise<AuditReport | undefined> => {
+  const stop = shardStop();
   const settled = await Promise.allSettled(
-    Array.from({ length: count }, (_, index) => run({ index, count })),
+    Array.from({ length: count }, (_, index) => run({ index, count }, stop)),
   );
   const errors = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));
   if (errors.some((e) => e instanceof UnshardableLogError)) return undefined;
@@ -94,7 +102,8 @@ export const auditShards = async (
     .filter((e): e is JsonlFormatError => e instanceof JsonlFormatError)
     .sort((a, b) => a.line - b.line)[0];
   if (malformed !== undefined) throw malformed;
-  if (errors.length > 0) throw errors[0];
+  const other = errors.find((e) => !(e instanceof ShardStoppedError));
+  if (other !== undefined) throw other;
   const parts = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   return auditReport(parts, options);
 };
@@ -114,10 +123,11 @@ export const auditJsonlFile = async (path: string, options: JsonlAuditOptions = 
       : (asked ?? defaultAuditThreads(await sizeOf(path)));
   if (!Number.isInteger(threads) || threads < 1)
     throw new RangeError(`threads must be a whole number of at least 1, got ${threads}`);
-  const whole = async () => auditReport([await onThisThread(path, { index: 0, count: 1 }, audit)], audit);
+  const whole = async () =>
+    auditReport([await onThisThread(path, { index: 0, count: 1 }, audit, shardStop())], audit);
   if (threads === 1) return whole();
-  const report = await auditShards(threads, audit, (shard) =>
-    (shard.index === 0 ? onThisThread : inWorker)(path, shard, audit),
+  const report = await auditShards(threads, audit, (shard, stop) =>
+    (shard.index === 0 ? onThisThread : inWorker)(path, shard, audit, stop),
   );
   return report ?? whole();
 };

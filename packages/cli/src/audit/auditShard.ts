@@ -16,6 +16,26 @@ export interface Shard {
   readonly count: number;
 }
 
+/** Lines past which no shard need read: a shard that met a malformed line or an unshardable log says where. */
+export type ShardStop = Int32Array;
+
+/** A stop shared by the shards of one audit (shared memory, so worker threads see it at once). */
+export const shardStop = (): ShardStop => new Int32Array(new SharedArrayBuffer(4));
+
+// Only the first malformed line counts, and shards read in the same order: none need read past it.
+const stopAfter = (stop: ShardStop, line: number): void => {
+  for (let now = Atomics.load(stop, 0); now === 0 || line < now; now = Atomics.load(stop, 0))
+    if (Atomics.compareExchange(stop, 0, now, line) === now) return;
+};
+
+/** This shard stopped where another met a malformed line or an unshardable log: its part is not needed. */
+export class ShardStoppedError extends Error {
+  constructor(readonly line: number) {
+    super(`The shard stopped at line ${line}: another shard ended the audit.`);
+    this.name = 'ShardStoppedError';
+  }
+}
+
 /**
  * The log is not cut cleanly along tenants, so its shards cannot be replayed apart: an event sealed in
  * another tenant's stream, or a line whose head and body name different places. Replay it whole.
@@ -55,6 +75,8 @@ export const auditShard = async (
   path: string,
   shard: Shard,
   options: AuditOptions,
+  /** Shared with the other shards: where to stop, and where this one met the end of the audit. */
+  stop: ShardStop = shardStop(),
   /** Bytes per read of the file (tests cut a small file into many reads). */
   readSize?: number,
 ): Promise<AuditPart> => {
@@ -95,6 +117,11 @@ export const auditShard = async (
     return true;
   };
   const onLine: OnLine = (bytes, start, end, line) => {
+    const stopAt = Atomics.load(stop, 0);
+    if (stopAt !== 0 && line > stopAt) {
+      failure = new ShardStoppedError(line);
+      return false;
+    }
     // Alone, the shard parses every line: placing it by its head first would be work for nothing.
     const placed = !alone && readJsonlHead(bytes, start, end, head);
     if (placed && ownerOf(head.stream) !== shard.index) {
@@ -134,6 +161,9 @@ export const auditShard = async (
     passed.start = 0;
   };
   await readFileLines(path, onLine, keepPassed, readSize);
+  if (failure instanceof JsonlFormatError) stopAfter(stop, failure.line);
+  // The log is replayed again on one thread: the other shards can stop now.
+  if (failure instanceof UnshardableLogError) stopAfter(stop, 1);
   if (failure !== undefined) throw failure;
   return replay.part();
 };

@@ -8,7 +8,7 @@ import { writeSampleShopDay } from '../testing/sampleShopDay';
 import { auditShards } from './auditJsonlFile';
 import { auditLog } from './auditLog';
 import type { AuditOptions } from './auditReport';
-import { auditShard } from './auditShard';
+import { auditShard, shardStop, ShardStoppedError } from './auditShard';
 
 const SHOPS = ['shop1', 'shop2', 'shop3', 'shop4', 'shop5'];
 let dir = '';
@@ -47,7 +47,9 @@ async function* eventsOf(path: string) {
 const both = async (path: string, count: number, options: AuditOptions = {}) => {
   const whole = JSON.stringify(await auditLog(eventsOf(path), options));
   // Small reads: a line another shard replays often sits in an earlier read than the line after it.
-  const shards = await auditShards(count, options, (shard) => auditShard(path, shard, options, 700));
+  const shards = await auditShards(count, options, (shard, stop) =>
+    auditShard(path, shard, options, stop, 700),
+  );
   return { whole, shards: shards === undefined ? undefined : JSON.stringify(shards) };
 };
 
@@ -157,11 +159,22 @@ describe('auditing a file in shards of tenants', () => {
     lines[20] = '{oops';
     const path = fileOf(lines);
     const whole = await auditLog(eventsOf(path)).catch((e: unknown) => e);
-    const shards = await auditShards(2, {}, (shard) => auditShard(path, shard, {})).catch((e: unknown) => e);
+    const shards = await auditShards(2, {}, (shard, stop) => auditShard(path, shard, {}, stop)).catch(
+      (e: unknown) => e,
+    );
     expect(whole).toBeInstanceOf(JsonlFormatError);
     expect(shards).toBeInstanceOf(JsonlFormatError);
     expect((shards as JsonlFormatError).message).toBe((whole as JsonlFormatError).message);
     expect((shards as JsonlFormatError).line).toBe(9);
+  });
+
+  it('stops reading where another shard met a malformed line: the lines after it cannot matter', async () => {
+    const path = fileOf(linesOf(log));
+    const stop = shardStop();
+    Atomics.store(stop, 0, 9);
+    await expect(auditShard(path, { index: 1, count: 2 }, {}, stop)).rejects.toEqual(
+      new ShardStoppedError(10),
+    );
   });
 
   it('declines a log that does not split along tenants: an event sealed in another shop, a key given twice', async () => {

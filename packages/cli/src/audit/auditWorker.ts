@@ -4,7 +4,7 @@ import { auditShard } from './auditShard';
 import { shardFailure, type ShardTask } from './shardMessage';
 
 const task = workerData as ShardTask;
-auditShard(task.path, task.shard, task.options).then(
+auditShard(task.path, task.shard, task.options, task.stop).then(
   // As JSON: a structured clone of a part (tens of thousands of orders and their steps) took longer
   // to rebuild on the main thread than JSON.parse of it, and the stringify is the worker's time.
   (part) => parentPort?.postMessage({ part: JSON.stringify(part) }),

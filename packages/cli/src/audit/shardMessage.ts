@@ -1,18 +1,20 @@
 import { JsonlFormatError } from '../jsonl/jsonlFormatError';
 import type { AuditOptions } from './auditReport';
-import { UnshardableLogError, type Shard } from './auditShard';
+import { ShardStoppedError, UnshardableLogError, type Shard, type ShardStop } from './auditShard';
 
 /** What a worker is given: the file, its shard, and options that survive a structured clone. */
 export interface ShardTask {
   readonly path: string;
   readonly shard: Shard;
   readonly options: Omit<AuditOptions, 'identifiers'>;
+  readonly stop: ShardStop;
 }
 
 /** Why a shard failed, as plain data (an error's class does not survive a structured clone). */
 export type ShardFailure =
   | { readonly kind: 'jsonl'; readonly line: number; readonly reason: string }
   | { readonly kind: 'unshardable'; readonly reason: string }
+  | { readonly kind: 'stopped'; readonly line: number }
   | { readonly kind: 'other'; readonly message: string; readonly code?: string };
 
 /** What a worker posts back: its part as JSON, or why it failed. */
@@ -22,6 +24,7 @@ export type ShardMessage = { readonly part: string } | { readonly failure: Shard
 export const shardFailure = (error: unknown): ShardFailure => {
   if (error instanceof JsonlFormatError) return { kind: 'jsonl', line: error.line, reason: error.reason };
   if (error instanceof UnshardableLogError) return { kind: 'unshardable', reason: error.reason };
+  if (error instanceof ShardStoppedError) return { kind: 'stopped', line: error.line };
   const code = (error as { code?: unknown } | undefined)?.code;
   return {
     kind: 'other',
@@ -37,6 +40,8 @@ export const shardError = (failure: ShardFailure): Error => {
       return new JsonlFormatError(failure.line, failure.reason);
     case 'unshardable':
       return new UnshardableLogError(failure.reason);
+    case 'stopped':
+      return new ShardStoppedError(failure.line);
     case 'other':
       return Object.assign(
         new Error(failure.message),
