@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { inMemoryEventStore, type StoredEvent } from '@tillstream/domain';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JsonlFormatError, encodeJsonlLine, readJsonlFile } from '../jsonl';
 import { writeSampleShopDay } from '../testing/sampleShopDay';
-import { auditShards } from './auditJsonlFile';
+import { auditShards, defaultAuditThreads } from './auditJsonlFile';
 import { auditLog } from './auditLog';
 import type { AuditOptions } from './auditReport';
 import { auditShard, shardStop, ShardStoppedError } from './auditShard';
@@ -187,5 +187,15 @@ describe('auditing a file in shards of tenants', () => {
     const twice = linesOf(log);
     twice[10] = twice[10]!.replace(/}$/, `,"stream":${JSON.stringify(log[11]!.streamName)}}`);
     expect((await both(fileOf(twice), 2)).shards).toBeUndefined();
+  });
+});
+
+describe('how many threads audit a file by default', () => {
+  it('one per idle core, at most 4; one for a small file or a busy machine', () => {
+    const cores = availableParallelism();
+    expect(defaultAuditThreads(2 ** 30, 0)).toBe(Math.min(4, cores));
+    expect(defaultAuditThreads(2 ** 30, cores)).toBe(1);
+    expect(defaultAuditThreads(2 ** 30, cores + 3)).toBe(1);
+    expect(defaultAuditThreads(2 ** 20, 0)).toBe(1);
   });
 });
