@@ -52,8 +52,10 @@ const child = async (path: string, threads: number | undefined): Promise<AuditOu
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) collections.push({ start: e.startTime, duration: e.duration });
   }).observe({ entryTypes: ['gc'] });
+  // What the CLI would choose now (its default looks at the load): chosen here to report it.
+  const chosen = threads ?? defaultAuditThreads(statSync(path).size);
   const started = performance.now();
-  const report = await auditJsonlFile(path, threads === undefined ? {} : { threads });
+  const report = await auditJsonlFile(path, { threads: chosen });
   const ended = performance.now();
   await sleep(50);
   const gcMs = collections.filter((c) => c.start >= started).reduce((sum, c) => sum + c.duration, 0);
@@ -67,7 +69,7 @@ const child = async (path: string, threads: number | undefined): Promise<AuditOu
     violations: report.violations.length,
     ...(report.violations[0] === undefined ? {} : { firstViolation: report.violations[0].message }),
     maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
-    threads: threads ?? defaultAuditThreads(statSync(path).size),
+    threads: chosen,
   };
 };
 
