@@ -111,24 +111,27 @@ const removeFrom = (map: Map<string, number | number[]>, key: string, slot: numb
 
 const digitsOf = (e164: string): string => e164.replace(/\D/g, '');
 
-// Names, streets and cities repeat across customers and shops: their keys are folded once and kept,
-// for every index (keys depend on the value only); the cache is emptied when it grows past its bound,
-// so one-off values cannot pile up.
-const keysOfValue = new Map<string, readonly string[]>();
+/**
+ * Word keys of field values, folded once: names, streets and cities repeat across customers and
+ * shops, and keys depend on the value only. One cache may serve every tenant's index of a search;
+ * it is emptied when it grows past its bound, so one-off values cannot pile up.
+ */
+export type KeyCache = Map<string, readonly string[]>;
+
 /** The marked word keys of one field's value, each once, in order. */
-const markedKeys = (field: TextField, value: string | undefined): readonly string[] => {
+const markedKeys = (cache: KeyCache, field: TextField, value: string | undefined): readonly string[] => {
   if (value === undefined || value === '') return NO_KEYS;
   const marker = markerOf(field);
   const cacheKey = marker + value;
-  const cached = keysOfValue.get(cacheKey);
+  const cached = cache.get(cacheKey);
   if (cached !== undefined) return cached;
   const out: string[] = [];
   for (const key of fieldKeys(field, value)) {
     const marked = marker + key;
     if (!out.includes(marked)) out.push(marked);
   }
-  if (keysOfValue.size >= KEY_CACHE_LIMIT) keysOfValue.clear();
-  keysOfValue.set(cacheKey, out);
+  if (cache.size >= KEY_CACHE_LIMIT) cache.clear();
+  cache.set(cacheKey, out);
   return out;
 };
 
@@ -137,7 +140,7 @@ const markedKeys = (field: TextField, value: string | undefined): readonly strin
  * string of raw fields, one string of word keys and one small identifier array per customer),
  * so a million customers cost a few hundred bytes each rather than an object graph apiece.
  */
-export const customerIndex = (): CustomerIndex => {
+export const customerIndex = (keyCache: KeyCache = new Map()): CustomerIndex => {
   const ids: string[] = [];
   const slotOf = new Map<string, number>();
   const raw: string[] = [];
@@ -208,7 +211,7 @@ export const customerIndex = (): CustomerIndex => {
   /** Indexes a customer seen for the first time: nothing to unindex. */
   const index = (slot: number, document: CustomerDocument) => {
     for (const field of TEXT_FIELDS)
-      for (const marked of markedKeys(field, document[field])) {
+      for (const marked of markedKeys(keyCache, field, document[field])) {
         pieces.push(marked);
         words.add(marked, slot);
       }
@@ -238,7 +241,7 @@ export const customerIndex = (): CustomerIndex => {
           continue;
         }
         for (const key of splitKeys(oldKeys.slice(from, to))) words.remove(key, slot);
-        for (const marked of markedKeys(field, value)) {
+        for (const marked of markedKeys(keyCache, field, value)) {
           pieces.push(marked);
           words.add(marked, slot);
         }
