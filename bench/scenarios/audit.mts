@@ -109,7 +109,7 @@ export const audit: Scenario = {
     const file = await cliAudit(data.path);
     const stream = await runTask<AuditOutput>('audit', { path: data.path, mode });
     const cli = caseOf(
-      `tillstream audit <file> (auditJsonlFile, ${file.threads ?? '?'} threads)`,
+      `tillstream audit <file> (auditJsonlFile, ${file.threads ?? '?'} thread${file.threads === 1 ? '' : 's'})`,
       file,
       ', main thread only',
     );
