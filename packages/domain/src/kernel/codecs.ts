@@ -23,6 +23,15 @@ const AGREEING_TAGS = new Set([
 ]);
 
 /**
+ * Declares that a custom codec's `is` accepts exactly what its `decode` accepts, and that `decode`
+ * returns its input itself, so event catalogs may check it with the allocation-free `is`.
+ */
+export const markDecodedAsIs = <C extends t.Mixed>(codec: C): C => {
+  guardedAsDecoded.add(codec);
+  return codec;
+};
+
+/**
  * True when `codec.is(u)` holds exactly when `codec.decode(u)` succeeds, and then decodes to `u`
  * itself, so a check may use the allocation-free `is`. Built from the kernel's refinements and
  * the io-ts combinators known to behave so.

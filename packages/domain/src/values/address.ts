@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import type { ValidationError } from '../kernel/errors';
-import { isRecord, storedFormCodec } from './codec';
+import { isRecord, storedValueCodec } from './codec';
 import { refuse, shown } from './refusal';
 import { codePointLength, hasControlCharacters, tidyText } from './text';
 
@@ -107,7 +107,7 @@ export const parseAddress = (
 };
 
 /** io-ts codec for a stored address: known parts only, each non-empty text, at least one present. */
-export const AddressCodec = storedFormCodec<Address>('Address', (u) => {
+export const AddressCodec = storedValueCodec<Address>('Address', (u) => {
   if (!isRecord(u)) return E.left('an address is an object of its parts');
   const entries = Object.entries(u);
   if (entries.length === 0) return E.left('an address has at least one part');

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import type { ValidationError } from '../kernel/errors';
 import type { Brand } from './brand';
-import { storedFormCodec } from './codec';
+import { storedValueCodec } from './codec';
 import { refuse, refuseNotText, shown } from './refusal';
 
 /** A loyalty card number in canonical form: the uniqueness key a scan or a typed number is looked up by. */
@@ -113,7 +113,7 @@ export const rfidDecimal = (card: CardNumber): string | undefined =>
   HEX.test(card) && card.length === 8 ? String(Number.parseInt(card, 16)).padStart(10, '0') : undefined;
 
 /** io-ts codec for a stored card number (upper-case letters and digits). */
-export const CardNumberCodec = storedFormCodec<CardNumber, string>('CardNumber', (u) =>
+export const CardNumberCodec = storedValueCodec<CardNumber, string>('CardNumber', (u) =>
   typeof u === 'string' && CANONICAL.test(u) && u.length <= MAX_LENGTH
     ? E.right(u as CardNumber)
     : E.left(`a card number is 1 to ${MAX_LENGTH} upper-case letters and digits`),

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/Either';
 import { identity, pipe } from 'fp-ts/function';
 import * as t from 'io-ts';
+import { markDecodedAsIs } from '../kernel/codecs';
 import type { ValidationError } from '../kernel/errors';
 
 /**
@@ -20,6 +21,28 @@ export const storedFormCodec = <A extends O, O = A>(
         E.match((e) => t.failure(u, c, typeof e === 'string' ? e : e.message), t.success),
       ),
     identity,
+  );
+
+/**
+ * A stored-form codec whose check only accepts or refuses: decoding gives back the stored value
+ * itself (never what `check` builds), so event catalogs may check it with `is`.
+ */
+export const storedValueCodec = <A extends O, O = A>(
+  name: string,
+  check: (u: unknown) => E.Either<ValidationError | string, A>,
+): t.Type<A, O, unknown> =>
+  markDecodedAsIs(
+    new t.Type<A, O, unknown>(
+      name,
+      (u): u is A => E.isRight(check(u)),
+      (u, c) => {
+        const checked = check(u);
+        return E.isRight(checked)
+          ? t.success(u as A)
+          : t.failure(u, c, typeof checked.left === 'string' ? checked.left : checked.left.message);
+      },
+      identity,
+    ),
   );
 
 /** A plain object, so field access on decoded input is safe. */

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
 import type { ValidationError } from '../kernel/errors';
-import { storedFormCodec } from './codec';
+import { storedValueCodec } from './codec';
 import { refuse, refuseNotText, shown } from './refusal';
 
 /** An ISO 3166-1 alpha-2 country with a telephone numbering plan (the shop's default country for phones). */
@@ -42,7 +42,7 @@ export const parseCountryCode = (
 const COUNTRY_SHAPE = /^[A-Z]{2}$/;
 
 /** io-ts codec for a stored country code (two upper-case letters). */
-export const CountryCodeCodec = storedFormCodec<CountryCode, string>('CountryCode', (u) =>
+export const CountryCodeCodec = storedValueCodec<CountryCode, string>('CountryCode', (u) =>
   typeof u === 'string' && COUNTRY_SHAPE.test(u)
     ? E.right(u as CountryCode)
     : E.left('a country code must be two upper-case letters'),

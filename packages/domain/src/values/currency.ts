@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import type { ValidationError } from '../kernel/errors';
 import type { Brand } from './brand';
-import { storedFormCodec } from './codec';
+import { storedValueCodec } from './codec';
 import { refuse, refuseNotText, shown } from './refusal';
 
 /** An ISO 4217 currency code, upper-case (`PLN`, `EUR`, `JPY`). */
@@ -46,7 +46,7 @@ export const minorUnitDigits = (currency: CurrencyCode): number => {
 };
 
 /** io-ts codec for a stored currency code: three upper-case letters (not re-checked against ICU's list). */
-export const CurrencyCodec = storedFormCodec<CurrencyCode, string>('CurrencyCode', (u) =>
+export const CurrencyCodec = storedValueCodec<CurrencyCode, string>('CurrencyCode', (u) =>
   typeof u === 'string' && SHAPE.test(u)
     ? E.right(u as CurrencyCode)
     : E.left('a currency is three upper-case letters'),

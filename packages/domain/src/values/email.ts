@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import type { ValidationError } from '../kernel/errors';
 import type { Brand } from './brand';
-import { storedFormCodec } from './codec';
+import { storedValueCodec } from './codec';
 import { refuse, refuseNotText, shown } from './refusal';
 
 /** An email address: trimmed, domain lower-cased; the local part keeps its case, which mail servers may honour. */
@@ -66,7 +66,7 @@ export const parseEmail = (
 const STORED_SHAPE = /^[^\s@]+@[^\s@A-Z]+$/u;
 
 /** io-ts codec for a stored email address: text, one @, no spaces, a lower-case domain. */
-export const EmailCodec = storedFormCodec<Email, string>('Email', (u) =>
+export const EmailCodec = storedValueCodec<Email, string>('Email', (u) =>
   typeof u === 'string' && STORED_SHAPE.test(u)
     ? E.right(u as Email)
     : E.left('an email is stored as local@domain with a lower-case domain and no spaces'),

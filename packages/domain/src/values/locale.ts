@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import type { ValidationError } from '../kernel/errors';
 import type { Brand } from './brand';
-import { storedFormCodec } from './codec';
+import { storedValueCodec } from './codec';
 import { refuse, refuseNotText, shown } from './refusal';
 
 /** A BCP 47 language tag in canonical form (`pl`, `pl-PL`, `ru`), e.g. a customer's preferred language. */
@@ -41,7 +41,7 @@ export const parseLocale = (
 };
 
 /** io-ts codec for a stored language tag, which must already be in canonical form. */
-export const LocaleCodec = storedFormCodec<Locale, string>('Locale', (u) =>
+export const LocaleCodec = storedValueCodec<Locale, string>('Locale', (u) =>
   typeof u === 'string' && u !== '' && canonical(u) === u
     ? E.right(u as Locale)
     : E.left('a language is stored as a canonical BCP 47 tag such as pl-PL'),

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import type { ValidationError } from '../kernel/errors';
 import type { Brand } from './brand';
-import { storedFormCodec } from './codec';
+import { storedValueCodec } from './codec';
 import { refuse, refuseNotText, shown } from './refusal';
 import { codePointLength, hasControlCharacters, tidyText } from './text';
 
@@ -49,7 +49,7 @@ export const parsePersonName = (
 };
 
 /** io-ts codec for a stored name: non-empty and already tidy; length limits are policy and not re-checked. */
-export const PersonNameCodec = storedFormCodec<PersonName, string>('PersonName', (u) =>
+export const PersonNameCodec = storedValueCodec<PersonName, string>('PersonName', (u) =>
   typeof u === 'string' && u !== '' && tidyText(u) === u && !hasControlCharacters(u)
     ? E.right(u as PersonName)
     : E.left('a name is non-empty, NFC-normalised text with single spaces and no control characters'),

@@ -12,7 +12,7 @@ import {
 } from 'libphonenumber-js/max';
 import type { ValidationError } from '../kernel/errors';
 import type { Brand } from './brand';
-import { isRecord, storedFormCodec } from './codec';
+import { isRecord, storedFormCodec, storedValueCodec } from './codec';
 import { CountryCodeCodec, countryName } from './country';
 import { refuse, refuseNotText, shown } from './refusal';
 
@@ -207,7 +207,7 @@ const E164_SHAPE = /^\+[1-9]\d{3,14}$/;
 export const isE164 = (u: unknown): u is E164 => typeof u === 'string' && E164_SHAPE.test(u);
 
 /** io-ts codec for a stored E.164 string. */
-export const E164Codec = storedFormCodec<E164, string>('E164', (u) =>
+export const E164Codec = storedValueCodec<E164, string>('E164', (u) =>
   isE164(u) ? E.right(u) : E.left('an E.164 phone number is + followed by 4 to 15 digits'),
 );
 

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import type { ValidationError } from '../kernel/errors';
 import type { Brand } from './brand';
-import { storedFormCodec } from './codec';
+import { storedValueCodec } from './codec';
 import { refuse, shown } from './refusal';
 
 /** A number of loyalty points: a non-negative safe integer (a ledger entry says whether it is earned or spent). */
@@ -51,7 +51,7 @@ export const subtractPoints = (a: Points, b: Points): E.Either<ValidationError, 
       });
 
 /** io-ts codec for a stored number of points. */
-export const PointsCodec = storedFormCodec<Points, number>('Points', (u) =>
+export const PointsCodec = storedValueCodec<Points, number>('Points', (u) =>
   typeof u === 'number' && Number.isSafeInteger(u) && u >= 0
     ? E.right(u as Points)
     : E.left('points are a non-negative safe integer'),

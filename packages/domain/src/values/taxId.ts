@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import type { ValidationError } from '../kernel/errors';
 import type { Brand } from './brand';
-import { isRecord, storedFormCodec } from './codec';
+import { isRecord, storedFormCodec, storedValueCodec } from './codec';
 import { refuse, refuseNotText, shown } from './refusal';
 
 /** A Polish tax id (NIP): 10 digits whose last is a check digit. */
@@ -155,7 +155,7 @@ export const parseTaxId = (input: unknown, options: TaxIdOptions = {}): E.Either
 };
 
 /** io-ts codec for a stored NIP (10 digits with a matching check digit). */
-export const NipCodec = storedFormCodec<Nip, string>('Nip', (u) =>
+export const NipCodec = storedValueCodec<Nip, string>('Nip', (u) =>
   typeof u === 'string' && TEN_DIGITS.test(u) && hasValidCheckDigit(u)
     ? E.right(u as Nip)
     : E.left('a NIP is 10 digits with a matching check digit'),
