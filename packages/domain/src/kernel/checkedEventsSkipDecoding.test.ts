@@ -149,7 +149,7 @@ describe('events a catalog checked on their way into the in-memory store', () =>
     expect(E.isLeft(next) && next.left.code).toBe('event.undecodable');
   });
 
-  it('are sealed: a reader cannot change what the store holds', async () => {
+  it('are sealed: a reader cannot change the data the store holds', async () => {
     const store = inMemoryEventStore();
     const { catalog } = countingCatalog();
     await handleCommand(store, { decider, events: catalog }, stream, note({ lines: [{ qty: 1 }] }, 'c1'));
@@ -157,9 +157,6 @@ describe('events a catalog checked on their way into the in-memory store', () =>
     const lines = (stored!.data as { note: { lines: { qty: number }[] } }).note.lines;
     expect(() => {
       lines[0]!.qty = 99;
-    }).toThrow(TypeError);
-    expect(() => {
-      (stored!.metadata.actor as { id: string }).id = 'someone else';
     }).toThrow(TypeError);
     expect((await store.readStream(stream))[0]?.data).toEqual({ note: { lines: [{ qty: 1 }] }, count: 1 });
   });

@@ -49,7 +49,7 @@ const UNUSUAL: unique symbol = Symbol('unusual');
  * functions, holes, cycles…) returns UNUSUAL and goes through JSON. A field holding `undefined` is
  * left out, as JSON leaves it out.
  */
-const sealedCopy = (value: unknown, depth: number): unknown => {
+const sealedCopy = (value: unknown, depth: number, seal: boolean): unknown => {
   switch (typeof value) {
     case 'string':
     case 'boolean':
@@ -65,11 +65,11 @@ const sealedCopy = (value: unknown, depth: number): unknown => {
         const array = value as readonly unknown[];
         const out: unknown[] = new Array<unknown>(array.length);
         for (let i = 0; i < array.length; i++) {
-          const copied = sealedCopy(array[i], depth + 1);
+          const copied = sealedCopy(array[i], depth + 1, seal);
           if (copied === UNUSUAL || copied === undefined) return UNUSUAL;
           out[i] = copied;
         }
-        return Object.freeze(out);
+        return seal ? Object.freeze(out) : out;
       }
       if (proto !== Object.prototype && proto !== null) return UNUSUAL;
       const record = value as Readonly<Record<string, unknown>>;
@@ -78,11 +78,11 @@ const sealedCopy = (value: unknown, depth: number): unknown => {
         if (key === '__proto__') return UNUSUAL;
         const item = record[key];
         if (item === undefined) continue;
-        const copied = sealedCopy(item, depth + 1);
+        const copied = sealedCopy(item, depth + 1, seal);
         if (copied === UNUSUAL) return UNUSUAL;
         out[key] = copied;
       }
-      return Object.freeze(out);
+      return seal ? Object.freeze(out) : out;
     }
     default:
       return UNUSUAL;
@@ -98,14 +98,15 @@ const deepFreeze = <T>(value: T): T => {
 };
 
 /**
- * What a JSON store gives back for `value` (no `undefined`, no `Date`, no class instances), deep-frozen;
+ * What a JSON store gives back for `value` (no `undefined`, no `Date`, no class instances), deep-frozen
+ * when `seal`;
  * `exact` when JSON only copied it, so that a schema check of `value` holds for the copy too.
  */
-const throughJson = (value: unknown): { readonly copy: unknown; readonly exact: boolean } => {
-  const copied = sealedCopy(value, 0);
-  return copied === UNUSUAL
-    ? { copy: deepFreeze(JSON.parse(JSON.stringify(value)) as unknown), exact: false }
-    : { copy: copied, exact: true };
+const throughJson = (value: unknown, seal: boolean): { readonly copy: unknown; readonly exact: boolean } => {
+  const copied = sealedCopy(value, 0, seal);
+  if (copied !== UNUSUAL) return { copy: copied, exact: true };
+  const copy = JSON.parse(JSON.stringify(value)) as unknown;
+  return { copy: seal ? deepFreeze(copy) : copy, exact: false };
 };
 
 const isThenable = (value: unknown): value is PromiseLike<void> =>
@@ -193,8 +194,9 @@ export const inMemoryEventStore = (): InMemoryEventStore => {
     for (const e of events) {
       const revision = target.events.length;
       // The JSON round trip makes stored events exactly what a real store would give back.
-      const data = throughJson(e.data);
-      const metadata = throughJson(e.metadata).copy as StoredEvent['metadata'];
+      const data = throughJson(e.data, true);
+      // Data is sealed: the checked mark vouches for it. Metadata is only copied, as before.
+      const metadata = throughJson(e.metadata, false).copy as StoredEvent['metadata'];
       const stored = Object.freeze(
         storedEventOf(
           e,
