@@ -29,6 +29,8 @@ export interface CaseResult {
   readonly extra?: Readonly<Record<string, number | string>>;
   /** Rates of each round when the case was measured in interleaved rounds with others (`measureInterleaved`). */
   readonly roundRates?: readonly number[];
+  /** Which `measureInterleaved` call measured it: only cases of one call were measured side by side. */
+  readonly group?: number;
 }
 
 /** A target of issue 10 checked against this run's figures. */
@@ -147,6 +149,7 @@ export const median = (values: readonly number[]): number =>
   );
 
 const ROUNDS = { quick: 3, full: 8 };
+let groups = 0;
 
 /**
  * Measures cases in interleaved rounds (A B C, A B C, …), each round a short tinybench run per case
@@ -159,6 +162,7 @@ export const measureInterleaved = async (
   specs: readonly CaseSpec[],
 ): Promise<CaseResult[]> => {
   const rounds = mode.quick ? ROUNDS.quick : ROUNDS.full;
+  const group = ++groups;
   const per = specs.map(() => ({ samples: [] as number[], means: [] as number[] }));
   for (const spec of specs) {
     global.gc?.();
@@ -190,6 +194,7 @@ export const measureInterleaved = async (
       samples: sorted.length,
       load1: loadavg()[0] ?? 0,
       roundRates: rates,
+      group,
       ...(spec.extra === undefined ? {} : { extra: spec.extra }),
     };
   });
@@ -237,7 +242,12 @@ export const ratioTarget = (
   if (numerator === undefined || denominator === undefined) return [];
   const a = numerator.roundRates;
   const b = denominator.roundRates;
-  const paired = a !== undefined && b !== undefined && a.length === b.length && a.length > 1;
+  const paired =
+    a !== undefined &&
+    b !== undefined &&
+    numerator.group === denominator.group &&
+    a.length === b.length &&
+    a.length > 1;
   const ratio = paired ? median(a.map((r, i) => r / (b[i] as number))) : numerator.rate / denominator.rate;
   const how = paired ? `median of ${a.length} interleaved rounds; ` : '';
   return [
