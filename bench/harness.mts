@@ -20,7 +20,7 @@ export interface CaseResult {
   readonly unit: string;
   readonly p50Us?: number;
   readonly p99Us?: number;
-  /** Half the spread of the round rates around their median, in %: how much the machine drifted during the case. */
+  /** In %: half the spread of the round rates around their median (how much the machine drifted), or for a case run alone tinybench's margin of error. */
   readonly rmePct?: number;
   readonly samples?: number;
   /** The machine's 1-minute load average when the case finished: above the core count, figures carry others' work. */
@@ -109,6 +109,8 @@ export interface CaseSpec {
 interface Slice {
   readonly samples: readonly number[];
   readonly meanMs: number;
+  /** tinybench's relative margin of error of the mean, in %. */
+  readonly rmePct: number;
 }
 
 /** Runs `spec` for `time` ms (after `warmupTime` ms) with tinybench, one operation per iteration. */
@@ -130,7 +132,7 @@ const slice = async (spec: CaseSpec, time: number, warmupTime: number): Promise<
   const result = bench.tasks[0]?.result;
   if (result === undefined || (result.state !== 'completed' && result.state !== 'aborted-with-statistics'))
     throw new Error(`${spec.scenario}/${spec.label} did not complete (${result?.state ?? 'no result'})`);
-  return { samples: result.latency.samples ?? [], meanMs: result.latency.mean };
+  return { samples: result.latency.samples ?? [], meanMs: result.latency.mean, rmePct: result.latency.rme };
 };
 
 const quantile = (sorted: readonly number[], q: number): number => {
@@ -161,9 +163,11 @@ export const measureInterleaved = async (
   mode: RunMode,
   specs: readonly CaseSpec[],
 ): Promise<CaseResult[]> => {
-  const rounds = mode.quick ? ROUNDS.quick : ROUNDS.full;
+  // A case alone is one continuous run: slicing it buys nothing, and a full collection before each
+  // slice of a case holding a large heap (a 1M-customer index) spreads collector work over its samples.
+  const rounds = specs.length === 1 ? 1 : mode.quick ? ROUNDS.quick : ROUNDS.full;
   const group = ++groups;
-  const per = specs.map(() => ({ samples: [] as number[], means: [] as number[] }));
+  const per = specs.map(() => ({ samples: [] as number[], means: [] as number[], rme: 0 }));
   for (const spec of specs) {
     global.gc?.();
     await slice(spec, 1, mode.warmupTime);
@@ -172,13 +176,14 @@ export const measureInterleaved = async (
     for (const [i, spec] of specs.entries()) {
       global.gc?.();
       const done = await slice(spec, mode.time / rounds, 0);
-      const mine = per[i] as { samples: number[]; means: number[] };
+      const mine = per[i] as { samples: number[]; means: number[]; rme: number };
       for (const sample of done.samples) mine.samples.push(sample);
       mine.means.push(done.meanMs);
+      mine.rme = done.rmePct;
     }
   }
   return specs.map((spec, i) => {
-    const { samples, means } = per[i] as { samples: number[]; means: number[] };
+    const { samples, means, rme } = per[i] as { samples: number[]; means: number[]; rme: number };
     const sorted = samples.sort((a, b) => a - b);
     const mean = sorted.reduce((sum, s) => sum + s, 0) / sorted.length;
     const rates = means.map((m) => 1000 / m);
@@ -189,8 +194,9 @@ export const measureInterleaved = async (
       unit: spec.unit,
       p50Us: quantile(sorted, 0.5) * 1000,
       p99Us: quantile(sorted, 0.99) * 1000,
-      // Spread of the round rates around their median: how much the machine drifted during the case.
-      rmePct: (100 * (Math.max(...rates) - Math.min(...rates))) / 2 / median(rates),
+      // Rounds: half the spread of their rates around the median (how much the machine drifted);
+      // one continuous run: tinybench's margin of error of the mean.
+      rmePct: rates.length > 1 ? (100 * (Math.max(...rates) - Math.min(...rates))) / 2 / median(rates) : rme,
       samples: sorted.length,
       load1: loadavg()[0] ?? 0,
       roundRates: rates,
@@ -200,7 +206,7 @@ export const measureInterleaved = async (
   });
 };
 
-/** Measures one case alone: `measureInterleaved` of one spec. */
+/** Measures one case alone: `measureInterleaved` of one spec, in one continuous run. */
 export const measure = async (
   mode: RunMode,
   scenario: string,
