@@ -130,6 +130,10 @@ export const eventCatalog = <Ev extends Event>(schemas: EventSchemas<Ev>): Event
   };
 };
 
+// Which catalog a combined one hands each type to, so that readers decoding the same event through
+// different combinations of the same catalogs (the projections of one group) can share one decoding.
+const ownersOf = new WeakMap<object, ReadonlyMap<string, EventCatalog<Event>>>();
+
 /** One catalog reading the events of several, e.g. for a projection over many contexts. */
 export const combineCatalogs = <Ev extends Event>(
   ...catalogs: readonly EventCatalog<Ev>[]
@@ -137,10 +141,21 @@ export const combineCatalogs = <Ev extends Event>(
   const owner = new Map<string, EventCatalog<Ev>>();
   for (const c of catalogs) for (const type of c.types) owner.set(type, c);
   const missing = (type: string) => E.left({ field: 'type', reason: `"${type}" is not in the catalog` });
-  return {
+  const combined: EventCatalog<Ev> = {
     types: [...owner.keys()],
     has: (type) => owner.has(type),
     encode: (event) => owner.get(event.type)?.encode(event) ?? missing(event.type),
     decode: (type, data, version) => owner.get(type)?.decode(type, data, version) ?? missing(type),
   };
+  ownersOf.set(combined, owner as unknown as ReadonlyMap<string, EventCatalog<Event>>);
+  return combined;
+};
+
+/**
+ * The catalog that really decodes `type` for `catalog`: through every `combineCatalogs` down to the
+ * part holding it, else `catalog` itself. Decoding with either gives the same result.
+ */
+export const decodingCatalog = (catalog: EventCatalog<Event>, type: string): EventCatalog<Event> => {
+  const part = ownersOf.get(catalog)?.get(type);
+  return part === undefined ? catalog : decodingCatalog(part, type);
 };

@@ -1,11 +1,12 @@
 import {
+  combineCatalogs,
   customerEvents,
   reservationEvents,
   type CustomerEvent,
   type EventCatalog,
   type ReservationEvent,
 } from '@tillstream/domain';
-import { projectionCatalog, type Projection } from '../runner';
+import type { Projection } from '../runner';
 import {
   uniquenessRegistry,
   type UniquenessRegistry,
@@ -13,7 +14,7 @@ import {
 } from './uniquenessRegistry';
 
 /** The events the registry reads: customers (what their profiles carry) and reservation streams (who holds what). */
-export const registryEvents = projectionCatalog<CustomerEvent | ReservationEvent>(
+export const registryEvents = combineCatalogs<CustomerEvent | ReservationEvent>(
   customerEvents as EventCatalog<CustomerEvent | ReservationEvent>,
   reservationEvents as EventCatalog<CustomerEvent | ReservationEvent>,
 );

@@ -4,4 +4,3 @@ export * from './projection';
 export * from './projectionGroup';
 export * from './projectionRunner';
 export * from './projectionStatus';
-export { projectionCatalog } from './projectionCatalog';

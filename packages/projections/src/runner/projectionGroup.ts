@@ -87,7 +87,7 @@ const unionFilter = (filters: readonly EventFilter[]): EventFilter | undefined =
  * stops (or is parked by) the projection that met it while the others go on. The subscription
  * starts after the earliest checkpoint; a projection drops what it has already applied.
  * Projections that read a type through the same catalog (or the same part of a
- * `projectionCatalog`) are handed one decoded event, shared: `apply` must not change it.
+ * `combineCatalogs`) are handed one decoded event, shared: `apply` must not change it.
  * A failed projection stays failed until the group is stopped and started again.
  */
 export const createProjectionGroup = <const Ps extends readonly AnyProjection[]>(
@@ -115,7 +115,7 @@ export const createProjectionGroup = <const Ps extends readonly AnyProjection[]>
   };
 
   // The decodings of the event being handed out, by catalog: projections reading a type through
-  // the same catalog (or the same part of a `projectionCatalog`) share one decoded event.
+  // the same catalog (or the same part of a `combineCatalogs`) share one decoded event.
   let decodedFor: StoredEvent | undefined;
   const decodedBy: EventCatalog<Event>[] = [];
   const decodings: E.Either<EventDecodeError, RecordedEvent<Event>>[] = [];

@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/Either';
 import {
+  decodingCatalog,
   type Event,
   type EventCatalog,
   type EventDecodeError,
@@ -12,7 +13,6 @@ import {
 import type { Checkpoint, CheckpointStore, ExpectedCheckpoint } from './checkpointStore';
 import { PoisonEventError } from './errors';
 import type { Projection } from './projection';
-import { decoderOf } from './projectionCatalog';
 import type { DeadLetter, PoisonPolicy, ProjectionStatus, RunnerState } from './projectionStatus';
 
 /** What every lane of a group shares: the store, the checkpoints, the policies, and the group's run. */
@@ -89,7 +89,8 @@ export const projectionLane = (
   const decoders = new Map<string, EventCatalog<Event>>();
   const decoderFor = (type: string): EventCatalog<Event> => {
     let decoder = decoders.get(type);
-    if (decoder === undefined) decoders.set(type, (decoder = decoderOf(events as EventCatalog<Event>, type)));
+    if (decoder === undefined)
+      decoders.set(type, (decoder = decodingCatalog(events as EventCatalog<Event>, type)));
     return decoder;
   };
 

@@ -1,4 +1,5 @@
 import {
+  combineCatalogs,
   orderEvents,
   parseStreamName,
   walletEvents,
@@ -7,7 +8,7 @@ import {
   type RecordedEvent,
   type WalletEvent,
 } from '@tillstream/domain';
-import { projectionCatalog, type Projection } from '../runner';
+import type { Projection } from '../runner';
 import { movementOf, type Movement } from './movement';
 
 /** A movement in a customer's history, with when, by whom and where it is recorded. */
@@ -67,7 +68,7 @@ interface Tenant {
 }
 
 /** The events the wallet views read. */
-export const walletViewEvents = projectionCatalog<WalletEvent | OrderEvent>(
+export const walletViewEvents = combineCatalogs<WalletEvent | OrderEvent>(
   walletEvents as EventCatalog<WalletEvent | OrderEvent>,
   orderEvents as EventCatalog<WalletEvent | OrderEvent>,
 );
