@@ -28,45 +28,56 @@ type StoredClass = new (
   position: Position,
 ) => StoredEvent;
 
+/** The class `define` makes for `catalog`, made once and marked with it on its prototype. */
+const markedClass = <K extends { readonly prototype: object }>(
+  made: WeakMap<object, K>,
+  catalog: object,
+  define: () => K,
+): K => {
+  let known = made.get(catalog);
+  if (known === undefined) {
+    known = define();
+    Object.defineProperty(known.prototype, CHECKED_BY, { value: catalog });
+    made.set(catalog, known);
+  }
+  return known;
+};
+
 const toAppendClasses = new WeakMap<object, ToAppendClass>();
 const storedClasses = new WeakMap<object, StoredClass>();
 
-const toAppendClass = (catalog: object): ToAppendClass => {
-  let made = toAppendClasses.get(catalog);
-  if (made === undefined) {
-    made = class CheckedEventToAppend implements EventToAppend {
-      constructor(
-        readonly eventId: string,
-        readonly type: string,
-        readonly data: unknown,
-        readonly metadata: EventMetadata,
-      ) {}
-    };
-    Object.defineProperty(made.prototype, CHECKED_BY, { value: catalog });
-    toAppendClasses.set(catalog, made);
-  }
-  return made;
-};
+const toAppendClass = (catalog: object): ToAppendClass =>
+  markedClass(
+    toAppendClasses,
+    catalog,
+    () =>
+      class CheckedEventToAppend implements EventToAppend {
+        constructor(
+          readonly eventId: string,
+          readonly type: string,
+          readonly data: unknown,
+          readonly metadata: EventMetadata,
+        ) {}
+      },
+  );
 
-const storedClass = (catalog: object): StoredClass => {
-  let made = storedClasses.get(catalog);
-  if (made === undefined) {
-    made = class CheckedStoredEvent implements StoredEvent {
-      constructor(
-        readonly eventId: string,
-        readonly type: string,
-        readonly data: unknown,
-        readonly metadata: EventMetadata,
-        readonly streamName: string,
-        readonly revision: StreamRevision,
-        readonly position: Position,
-      ) {}
-    };
-    Object.defineProperty(made.prototype, CHECKED_BY, { value: catalog });
-    storedClasses.set(catalog, made);
-  }
-  return made;
-};
+const storedClass = (catalog: object): StoredClass =>
+  markedClass(
+    storedClasses,
+    catalog,
+    () =>
+      class CheckedStoredEvent implements StoredEvent {
+        constructor(
+          readonly eventId: string,
+          readonly type: string,
+          readonly data: unknown,
+          readonly metadata: EventMetadata,
+          readonly streamName: string,
+          readonly revision: StreamRevision,
+          readonly position: Position,
+        ) {}
+      },
+  );
 
 /**
  * An event on its way into a store, marked as checked by `catalog` (called by `handleCommand` for
