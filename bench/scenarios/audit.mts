@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -8,7 +7,7 @@ import { auditJsonlFile, defaultAuditThreads } from '@tillstream/cli';
 import type { CaseResult, Scenario } from '../harness.mjs';
 import { formatRate } from '../harness.mjs';
 import { dataset } from '../readSide/dataset.mjs';
-import { runTask } from '../readSide/spawn.mjs';
+import { runScript, runTask } from '../readSide/spawn.mjs';
 
 /** What an audit run reports (child.mts's audit task, or this file run as a child). */
 interface AuditOutput {
@@ -29,22 +28,7 @@ const self = fileURLToPath(import.meta.url);
 
 /** `auditJsonlFile` as `tillstream audit <file>` runs it: run in a child process (this file), so its peak memory is its own. */
 const cliAudit = (path: string, threads?: number): Promise<AuditOutput> =>
-  new Promise((resolve, reject) => {
-    const proc = spawn(
-      process.execPath,
-      ['--expose-gc', '--max-old-space-size=16384', self, JSON.stringify({ path, threads })],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let out = '';
-    proc.stdout.setEncoding('utf8');
-    proc.stdout.on('data', (chunk: string) => (out += chunk));
-    proc.on('error', reject);
-    proc.on('close', (code) => {
-      const last = out.trim().split('\n').pop() ?? '';
-      if (code !== 0 || last === '') reject(new Error(`the audit child exited with ${code}`));
-      else resolve(JSON.parse(last) as AuditOutput);
-    });
-  });
+  runScript(self, [JSON.stringify({ path, threads })], 'the audit child');
 
 /** The child: one audit of the file, timed from the call to the report. */
 const child = async (path: string, threads: number | undefined): Promise<AuditOutput> => {
