@@ -23,7 +23,7 @@ import { mergeAggregate } from './mergeDecider';
 import type { IdentifierRef, MergedOrder, MergeEvent, MergeWalletMoved } from './mergeEvents';
 import type { FieldChoices } from './mergeFields';
 import { identifierKey, inspectMerge, type MergeProcessDeps } from './mergeInspection';
-import { mergeLockAggregate, mergeLockStream } from './mergeLock';
+import { mergeLockAggregate, mergeLockStream, type MergeLockCommand } from './mergeLock';
 import { planMerge, type MergeBlocker } from './mergePlan';
 import { mayMerge } from './mergePolicy';
 import { evolveMergeRecord, initialMergeRecord, type MergeRecord } from './mergeRecord';
@@ -110,31 +110,25 @@ const record = (run: Run, step: MergeEvent) =>
   );
 
 const setLock = async (run: Run, customerId: string, take: boolean, outcome: 'completed' | 'abandoned') => {
-  const stream = mergeLockStream(run.tenantId, customerId);
   const side = customerId === run.sourceId ? ('source' as const) : ('target' as const);
-  return take
-    ? handleCommand(
-        run.deps.store,
-        mergeLockAggregate,
-        stream,
-        {
-          type: 'TakeMergeLock',
-          data: { customerId, mergeId: run.mergeId, side },
-          metadata: stepMeta(run, `lock:${customerId}`),
-        },
-        { cache: run.deps.cache },
-      )
-    : handleCommand(
-        run.deps.store,
-        mergeLockAggregate,
-        stream,
-        {
-          type: 'ReleaseMergeLock',
-          data: { customerId, mergeId: run.mergeId, outcome },
-          metadata: stepMeta(run, `unlock:${customerId}`),
-        },
-        { cache: run.deps.cache },
-      );
+  const command: MergeLockCommand = take
+    ? {
+        type: 'TakeMergeLock',
+        data: { customerId, mergeId: run.mergeId, side },
+        metadata: stepMeta(run, `lock:${customerId}`),
+      }
+    : {
+        type: 'ReleaseMergeLock',
+        data: { customerId, mergeId: run.mergeId, outcome },
+        metadata: stepMeta(run, `unlock:${customerId}`),
+      };
+  return handleCommand(
+    run.deps.store,
+    mergeLockAggregate,
+    mergeLockStream(run.tenantId, customerId),
+    command,
+    { cache: run.deps.cache },
+  );
 };
 
 const unlockAll = async (run: Run, outcome: 'completed' | 'abandoned') => {
