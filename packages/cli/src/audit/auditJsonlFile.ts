@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -29,15 +29,13 @@ export interface JsonlAuditOptions extends AuditOptions {
 const SHARDED_FROM_BYTES = 32 * 2 ** 20;
 
 /**
- * Threads for a file of `bytes` when none are asked for: one per idle core (cores less the 1-minute
- * load average `load`), at most 4, and one for a file under 32 MiB. Shards cost about a quarter more
- * work in all (every thread reads the whole file), which pays only on cores nothing else is using: on
- * a busy machine each thread gets a fraction of a core and one thread finishes first.
+ * Threads for a file of `bytes` when none are asked for: one per core, at most 4, and one for a file
+ * under 32 MiB. Every core, whatever else runs: a user who audits a file wants the answer soon, and
+ * the system shares the cores among whoever asks (the load average said nothing of which cores are
+ * busy, and chose one thread whenever anything else ran). `--threads 1` leaves the other cores alone.
  */
-export const defaultAuditThreads = (bytes: number, load = loadavg()[0] ?? 0): number =>
-  bytes < SHARDED_FROM_BYTES
-    ? 1
-    : Math.max(1, Math.min(4, availableParallelism(), Math.round(availableParallelism() - load)));
+export const defaultAuditThreads = (bytes: number): number =>
+  bytes < SHARDED_FROM_BYTES ? 1 : Math.min(4, availableParallelism());
 
 const sizeOf = async (path: string): Promise<number> => {
   try {

@@ -40,7 +40,7 @@ export const auditCommand = (program: Command): void => {
     )
     .option(
       '--threads <count>',
-      'for a .jsonl file: replay on this many threads, each taking a share of the tenants (default: one per idle core, at most 4, from 32 MiB; 1 for one thread)',
+      'for a .jsonl file: replay on this many threads, each taking a share of the tenants (default: one per core, at most 4, from 32 MiB; 1 for one thread, to leave the other cores alone)',
     )
     .option(
       '--tenant-secret-env <variable>',
