@@ -30,19 +30,20 @@ type Counted = Event<'Counted', { readonly n: number }>;
 const catalog = eventCatalog<Counted>({ Counted: { codec: t.type({ n: integer }) } });
 
 let seq = 0;
+const metadataOf = (eventId: string) => ({
+  eventId,
+  commandId: eventId,
+  commandHash: 'h',
+  correlationId: eventId,
+  causationId: eventId,
+  tenantId: 'shop1',
+  actor: { role: 'system' as const, id: 'test' },
+  occurredAt: '2026-03-01T10:00:00.000Z',
+  schemaVersion: 1,
+});
 const append = async (store: EventStore, data: unknown, category = 'tally') => {
   const eventId = `e-${++seq}`;
-  const metadata = {
-    eventId,
-    commandId: eventId,
-    commandHash: 'h',
-    correlationId: eventId,
-    causationId: eventId,
-    tenantId: 'shop1',
-    actor: { role: 'system' as const, id: 'test' },
-    occurredAt: '2026-03-01T10:00:00.000Z',
-    schemaVersion: 1,
-  };
+  const metadata = metadataOf(eventId);
   await store.appendToStream(
     streamName(category, 'shop1', 'a'),
     [{ eventId, type: 'Counted', data, metadata }],
@@ -326,6 +327,37 @@ describe('projection group', () => {
     const opaque: EventCatalog<Counted> = { ...shared };
     await run(reading('a', counted), reading('c', opaque));
     expect(decoded.count).toBe(6);
+  });
+
+  it('selects by the start of the event type: a selected type outside the catalog passes by, settled', async () => {
+    const store = inMemoryEventStore();
+    const typed = async (type: string, data: unknown) => {
+      const eventId = `e-${++seq}`;
+      await store.appendToStream(
+        streamName('tally', 'shop1', 'a'),
+        [{ eventId, type, data, metadata: metadataOf(eventId) }],
+        { expectedRevision: 'any' },
+      );
+    };
+    await typed('Counted', { n: 1 });
+    await typed('Other', { x: 'a' });
+    await typed('Counted', { n: 3 });
+    await typed('CountedTwice', { n: 'not a number' });
+    await typed('Other', { x: 'b' });
+    const byType: Projection<number[], Counted> = {
+      ...tally('by-type', 'tally', []),
+      filter: { kind: 'eventType', prefixes: ['Counted'] },
+    };
+    // Alone (the subscription selects) and beside another projection (the lane selects): the same.
+    for (const projections of [[byType], [byType, tally('by-stream', 'tally', [])]]) {
+      const group = createProjectionGroup({ store, checkpoints: inMemoryCheckpointStore(), projections });
+      await group.start();
+      await group.waitFor();
+      const [status] = await group.status();
+      expect(group.members[0]?.model()).toEqual([1, 3]);
+      expect([status?.state, status?.position]).toEqual(['live', 4n]);
+      await group.stop();
+    }
   });
 
   it('can start again after a projection failed to open', async () => {

@@ -62,16 +62,19 @@ const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(Strin
 const isThenable = (value: unknown): value is PromiseLike<unknown> =>
   value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function';
 
-/** The filter's test as a plain loop: it runs for every lane on every event of a group. */
-const selector = (filter: EventFilter): ((stored: StoredEvent) => boolean) => {
-  const { prefixes } = filter;
-  const byStream = filter.kind === 'streamPrefix';
-  return (stored) => {
-    const subject = byStream ? stored.streamName : stored.type;
-    for (let i = 0; i < prefixes.length; i++) if (subject.startsWith(prefixes[i] as string)) return true;
-    return false;
-  };
+/** Whether `subject` starts with one of `prefixes` (a plain loop: it runs for every lane on every event of a group). */
+const startsWithAny = (subject: string, prefixes: readonly string[]): boolean => {
+  for (let i = 0; i < prefixes.length; i++) if (subject.startsWith(prefixes[i] as string)) return true;
+  return false;
 };
+
+// What a lane does with an event of one type: pass it by (its filter does not select the type),
+// settle it unapplied (selected, but not in its catalog), or decode it with this catalog and apply it.
+const SKIP = 0;
+const SETTLE = 1;
+type Route = typeof SKIP | typeof SETTLE | EventCatalog<Event>;
+// A log holds a few dozen event types; the bound only keeps a stream of made-up types from growing it.
+const ROUTED_TYPES = 10_000;
 
 /**
  * Creates the lane of `projection`. `alone` says the group's subscription already selects
@@ -83,15 +86,24 @@ export const projectionLane = (
   alone: boolean,
 ): ProjectionLane => {
   const filter: EventFilter = projection.filter ?? { kind: 'eventType', prefixes: projection.events.types };
-  const selects = selector(filter);
+  const { prefixes } = filter;
+  const byStream = filter.kind === 'streamPrefix';
   const { events } = projection;
-  // Which catalog decodes each type for this projection: a part shared with other projections, or its own.
-  const decoders = new Map<string, EventCatalog<Event>>();
-  const decoderFor = (type: string): EventCatalog<Event> => {
-    let decoder = decoders.get(type);
-    if (decoder === undefined)
-      decoders.set(type, (decoder = decodingCatalog(events as EventCatalog<Event>, type)));
-    return decoder;
+  // The route of each type, decided once: an event-type filter, `has` and the decoding part (a part
+  // shared with other projections, or the catalog itself) all depend on the type only.
+  const routes = new Map<string, Route>();
+  const routeOf = (type: string): Route => {
+    let route = routes.get(type);
+    if (route === undefined) {
+      route =
+        !byStream && !alone && !startsWithAny(type, prefixes)
+          ? SKIP
+          : !events.has(type)
+            ? SETTLE
+            : decodingCatalog(events as EventCatalog<Event>, type);
+      if (routes.size < ROUTED_TYPES) routes.set(type, route);
+    }
+    return route;
   };
 
   let model: unknown;
@@ -179,9 +191,11 @@ export const projectionLane = (
   const take = (run: number, stored: StoredEvent): void | Promise<void> => {
     // At-least-once made safe: anything at or below what was applied has been applied.
     if (state === 'failed' || (position !== undefined && stored.position <= position)) return undefined;
-    if (!alone && !selects(stored)) return undefined;
-    if (!events.has(stored.type)) return settle(run, stored, undefined);
-    const decoded = context.decode(decoderFor(stored.type), stored);
+    if (byStream && !alone && !startsWithAny(stored.streamName, prefixes)) return undefined;
+    const route = routeOf(stored.type);
+    if (route === SKIP) return undefined;
+    if (route === SETTLE) return settle(run, stored, undefined);
+    const decoded = context.decode(route, stored);
     if (E.isLeft(decoded)) return settle(run, stored, poisonOf(stored, decoded.left));
     let next: unknown;
     try {
