@@ -1,6 +1,6 @@
 import { parseStreamName, type StoredEvent } from '@tillstream/domain';
 import { JsonlFormatError } from '../jsonl/jsonlFormatError';
-import { readJsonlHead, type JsonlHead } from '../jsonl/jsonlHead';
+import { headPosition, headStream, jsonlHead, readJsonlHead } from '../jsonl/jsonlHead';
 import { decodeJsonlLine } from '../jsonl/jsonlLine';
 import { readFileLines } from '../jsonl/fileLines';
 import type { OnLine } from '../jsonl/lineCutter';
@@ -54,13 +54,28 @@ const tenantKey = (stream: string): string => {
   return dot < 0 ? '' : stream.slice(stream.lastIndexOf('-', dot) + 1, dot);
 };
 
-/** An event another shard replays, read from its line only if a violation must name it. */
+const DOT = 0x2e;
+const DASH = 0x2d;
+
+/** `tenantKey` of the stream name a head read names, read from its bytes (a dot and a dash are never part of a longer UTF-8 sequence). */
+const headTenantKey = (bytes: Buffer, start: number, end: number): string => {
+  let dot = start;
+  while (dot < end && bytes[dot] !== DOT) dot++;
+  if (dot === end) return '';
+  let from = dot;
+  while (from > start && bytes[from - 1] !== DASH) from--;
+  return bytes.toString('utf8', from, dot);
+};
+
+/** An event another shard replays: read from its line only when the order check or a violation needs it. */
 interface Passed extends PassedEvent {
   bytes: Buffer;
   start: number;
   end: number;
-  position: bigint;
-  stream: string;
+  positionStart: number;
+  positionEnd: number;
+  streamStart: number;
+  streamEnd: number;
 }
 
 /**
@@ -83,25 +98,36 @@ export const auditShard = async (
   const replay = auditReplay(options);
   const alone = shard.count === 1;
   const owners = new Map<string, number>();
-  const ownerOf = (stream: string): number => {
-    const key = tenantKey(stream);
+  const ownerOfKey = (key: string): number => {
     let owner = owners.get(key);
     if (owner === undefined) owners.set(key, (owner = owners.size % shard.count));
     return owner;
   };
-  const head: JsonlHead = { position: '', stream: '' };
+  const ownerOf = (stream: string): number => ownerOfKey(tenantKey(stream));
+  const head = jsonlHead();
   const passed: Passed = {
     bytes: Buffer.alloc(0),
     start: 0,
     end: 0,
-    position: 0n,
-    stream: '',
+    positionStart: 0,
+    positionEnd: 0,
+    streamStart: 0,
+    streamEnd: 0,
+    // Only the position of the line just before one of this shard's is ever compared: most are never read.
+    get position(): bigint {
+      return BigInt(passed.bytes.toString('latin1', passed.positionStart, passed.positionEnd));
+    },
     locate: (): Located => {
       const decoded = decodeJsonlLine(passed.bytes.toString('utf8', passed.start, passed.end));
       // A line that does not decode stops its own shard, and the audit with it: this place is never shown.
       return decoded._tag === 'Right'
         ? decoded.right
-        : { streamName: passed.stream, revision: 0n, position: passed.position, type: '' };
+        : {
+            streamName: passed.bytes.toString('utf8', passed.streamStart, passed.streamEnd),
+            revision: 0n,
+            position: passed.position,
+            type: '',
+          };
     },
   };
   let failure: Error | undefined;
@@ -124,12 +150,14 @@ export const auditShard = async (
     }
     // Alone, the shard parses every line: placing it by its head first would be work for nothing.
     const placed = !alone && readJsonlHead(bytes, start, end, head);
-    if (placed && ownerOf(head.stream) !== shard.index) {
+    if (placed && ownerOfKey(headTenantKey(bytes, head.streamStart, head.streamEnd)) !== shard.index) {
       passed.bytes = bytes;
       passed.start = start;
       passed.end = end;
-      passed.position = BigInt(head.position);
-      passed.stream = head.stream;
+      passed.positionStart = head.positionStart;
+      passed.positionEnd = head.positionEnd;
+      passed.streamStart = head.streamStart;
+      passed.streamEnd = head.streamEnd;
       replay.pass(passed);
       return true;
     }
@@ -142,7 +170,10 @@ export const auditShard = async (
     if (alone) return replayed(event, line);
     if (placed) {
       // Every shard placed this line by its head: its body must say the same (a key given twice need not).
-      if (event.streamName !== head.stream || String(event.position) !== head.position) {
+      if (
+        event.streamName !== headStream(bytes, head) ||
+        String(event.position) !== headPosition(bytes, head)
+      ) {
         failure = new UnshardableLogError(`line ${line} names its stream or position twice`);
         return false;
       }
@@ -156,9 +187,14 @@ export const auditShard = async (
   // The reader reuses its buffer: the last passed line, which a violation may yet name, is copied first.
   const keepPassed = () => {
     if (passed.end === 0) return;
-    passed.bytes = Buffer.from(passed.bytes.subarray(passed.start, passed.end));
-    passed.end -= passed.start;
+    const from = passed.start;
+    passed.bytes = Buffer.from(passed.bytes.subarray(from, passed.end));
     passed.start = 0;
+    passed.end -= from;
+    passed.positionStart -= from;
+    passed.positionEnd -= from;
+    passed.streamStart -= from;
+    passed.streamEnd -= from;
   };
   await readFileLines(path, onLine, keepPassed, readSize);
   if (failure instanceof JsonlFormatError) stopAfter(stop, failure.line);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { StoredEvent } from '@tillstream/domain';
 import fc from 'fast-check';
-import { readJsonlHead, type JsonlHead } from './jsonlHead';
+import { headPosition, headStream, jsonlHead, readJsonlHead } from './jsonlHead';
 import { encodeJsonlLine } from './jsonlLine';
 
 const event = (streamName: string, position: bigint): StoredEvent => ({
@@ -14,10 +14,12 @@ const event = (streamName: string, position: bigint): StoredEvent => ({
   position,
 });
 
-const head = (line: string): JsonlHead | undefined => {
-  const into: JsonlHead = { position: '', stream: '' };
+const head = (line: string): { position: string; stream: string } | undefined => {
+  const into = jsonlHead();
   const bytes = Buffer.from(`xx${line}yy`);
-  return readJsonlHead(bytes, 2, bytes.length - 2, into) ? into : undefined;
+  return readJsonlHead(bytes, 2, bytes.length - 2, into)
+    ? { position: headPosition(bytes, into), stream: headStream(bytes, into) }
+    : undefined;
 };
 
 describe('reading where a line sits from its first bytes', () => {

@@ -1,8 +1,21 @@
-/** Where a line's head says its event sits: filled in by `readJsonlHead`. */
+/**
+ * Where a line's head says its event sits, as byte offsets into the bytes read (filled in by
+ * `readJsonlHead`): the position's decimal digits and the stream name's bytes, each `[start, end)`.
+ */
 export interface JsonlHead {
-  position: string;
-  stream: string;
+  positionStart: number;
+  positionEnd: number;
+  streamStart: number;
+  streamEnd: number;
 }
+
+/** A head to fill in. */
+export const jsonlHead = (): JsonlHead => ({
+  positionStart: 0,
+  positionEnd: 0,
+  streamStart: 0,
+  streamEnd: 0,
+});
 
 // The head of every line `encodeJsonlLine` writes: {"v":1,"position":"…","stream":"…",…
 const START = Array.from(Buffer.from('{"v":1,"position":"'));
@@ -18,11 +31,12 @@ const matches = (bytes: Buffer, at: number, expected: readonly number[]): boolea
 };
 
 /**
- * Reads a line's position and stream name from its first bytes, without parsing the line, when it
- * starts as the writer writes it (`v`, then `position` as a decimal, then `stream` with no escape).
- * False for any other layout: parse the line instead. Lets a reader that replays only some streams
- * pass over the rest of the log at the cost of a few byte comparisons. It says nothing of the rest
- * of the line, which may still be broken or repeat a key; whoever parses it must compare.
+ * Reads where a line's position and stream name sit from its first bytes, without parsing the line,
+ * when it starts as the writer writes it (`v`, then `position` as a decimal, then `stream` with no
+ * escape), so that its bytes are the name's UTF-8. False for any other layout: parse the line instead.
+ * Lets a reader that replays only some streams pass over the rest of the log at the cost of a few byte
+ * comparisons, decoding only what it needs. It says nothing of the rest of the line, which may still be
+ * broken or repeat a key; whoever parses it must compare.
  */
 export const readJsonlHead = (bytes: Buffer, start: number, end: number, into: JsonlHead): boolean => {
   if (end - start < START.length + STREAM.length + 3 || !matches(bytes, start, START)) return false;
@@ -42,7 +56,17 @@ export const readJsonlHead = (bytes: Buffer, start: number, end: number, into: J
     at++;
   }
   if (at === name || at === end) return false;
-  into.position = bytes.toString('latin1', digits, position);
-  into.stream = bytes.toString('utf8', name, at);
+  into.positionStart = digits;
+  into.positionEnd = position;
+  into.streamStart = name;
+  into.streamEnd = at;
   return true;
 };
+
+/** The position a head read names (its digits are ASCII). */
+export const headPosition = (bytes: Buffer, head: JsonlHead): string =>
+  bytes.toString('latin1', head.positionStart, head.positionEnd);
+
+/** The stream name a head read names. */
+export const headStream = (bytes: Buffer, head: JsonlHead): string =>
+  bytes.toString('utf8', head.streamStart, head.streamEnd);
