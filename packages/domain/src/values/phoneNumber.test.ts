@@ -2,7 +2,14 @@ import { describe, expect, it } from '@jest/globals';
 import * as E from 'fp-ts/Either';
 import * as O from 'fp-ts/Option';
 import fc from 'fast-check';
-import type { CountryCode } from 'libphonenumber-js/max';
+import { createRequire } from 'node:module';
+import {
+  getCountries,
+  getCountryCallingCode,
+  getExampleNumber,
+  type CountryCode,
+  type Examples,
+} from 'libphonenumber-js/max';
 import { ValidationError } from '../kernel/errors';
 import {
   E164Codec,
@@ -10,6 +17,7 @@ import {
   parsePhone,
   parsePhoneQuery,
   phoneDigits,
+  phoneQueryKey,
   whatsAppId,
   type E164,
   type PhoneNumber,
@@ -208,6 +216,109 @@ describe('search works the same whether the operator types 7 or 8', () => {
   it('a national-format query needs the default country', () => {
     expect(parsePhoneQuery('8 916 123 45 67')).toEqual(O.none);
     expect(parsePhoneQuery('+7 916 123 45 67')).toEqual(O.some('+79161234567'));
+  });
+});
+
+const examples = createRequire(__filename)('libphonenumber-js/examples.mobile.json') as Examples;
+const countries = getCountries();
+
+/** What a search index could hold for a key: only a number the parser reads back as itself. */
+const holdable = (key: E164): boolean => O.toUndefined(parsePhoneQuery(key)) === key;
+
+/** The rule `phoneQueryKey` promises: when it answers, the parser reads its key when valid, and nothing otherwise. */
+const readsAsParser = (typed: string, country: CountryCode | undefined): void => {
+  const key = phoneQueryKey(typed, country);
+  if (key === undefined) return;
+  expect([typed, country, parsePhoneQuery(typed, country)]).toEqual([
+    typed,
+    country,
+    holdable(key) ? O.some(key) : O.none,
+  ]);
+};
+
+const punctuation = fc.constantFrom(' ', ' ', '-', '.', '/', '(', ')', '  ');
+// Now and then something the parser reads differently: extension marks, other numerals, a late +.
+const oddity = fc.constantFrom('x', '#', '~', ',', ';', '+', '٣', '１', 'a', 'ext');
+
+/** A number spelled the way people type them: an optional prefix, digits, punctuation and the odd stray character. */
+const spelling = fc
+  .record({
+    country: fc.constantFrom(...countries),
+    digits: fc.oneof(
+      fc.constantFrom(...countries).map((c) => getExampleNumber(c, examples)?.nationalNumber ?? '0'),
+      fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 1, maxLength: 16 }),
+    ),
+    prefix: fc.constantFrom(
+      '',
+      '',
+      '',
+      '0',
+      '8',
+      '1',
+      '00',
+      '810',
+      '011',
+      '+',
+      '+0',
+      'cc',
+      '+cc',
+      '0cc',
+      '00cc',
+    ),
+    cuts: fc.array(fc.tuple(fc.nat(), punctuation), { maxLength: 5 }),
+    odd: fc.option(fc.tuple(fc.nat(), oddity), { freq: 5 }),
+    withCountry: fc.boolean(),
+  })
+  .map(({ country, digits, prefix, cuts, odd, withCountry }) => {
+    let typed = prefix.replace('cc', getCountryCallingCode(country)) + digits;
+    for (const [at, mark] of [...cuts, ...(odd === null ? [] : [odd])]) {
+      const i = at % (typed.length + 1);
+      typed = typed.slice(0, i) + mark + typed.slice(i);
+    }
+    return { typed, country: withCountry ? country : undefined };
+  });
+
+describe('phoneQueryKey reads a query as parsePhoneQuery does, without the parser', () => {
+  it('property: whenever it answers, the parser reads the same key, or none when that key is not a valid number', () => {
+    fc.assert(
+      fc.property(spelling, ({ typed, country }) => readsAsParser(typed, country)),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("every country's example number, typed nationally and internationally, reads as the parser reads it", () => {
+    for (const country of countries) {
+      const example = getExampleNumber(country, examples);
+      if (example === undefined) continue;
+      for (const typed of [
+        example.nationalNumber,
+        example.formatNational(),
+        example.formatInternational(),
+        example.number,
+      ])
+        for (const shop of [country, undefined, 'PL' as const]) readsAsParser(typed, shop);
+    }
+  });
+
+  it('answers for digits typed without prefixes, and for + and the country code', () => {
+    expect(phoneQueryKey('501 234 567', 'PL')).toBe('+48501234567');
+    expect(phoneQueryKey('(916) 123-45-67', 'RU')).toBe('+79161234567');
+    expect(phoneQueryKey('+48 501 234 567', 'RU')).toBe('+48501234567');
+    expect(phoneQueryKey('+800 1234 5678')).toBe('+80012345678');
+  });
+
+  it('leaves to the parser what it would rewrite or refuse: prefixes, a code without +, extensions, other numerals', () => {
+    for (const [typed, country] of [
+      ['8 916 123 45 67', 'RU'],
+      ['06 12345678', 'NL'],
+      ['+31 (0)6 12345678', 'NL'],
+      ['0048 501 234 567', 'PL'],
+      ['48 501 234 567', 'PL'],
+      ['501 234 567 ext 12', 'PL'],
+      ['５０１ ２３４ ５６７', 'PL'],
+      ['501 234 567', undefined],
+    ] as const)
+      expect([typed, phoneQueryKey(typed, country)]).toEqual([typed, undefined]);
   });
 });
 

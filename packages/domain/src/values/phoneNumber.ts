@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import * as E from 'fp-ts/Either';
 import * as O from 'fp-ts/Option';
 import {
@@ -8,6 +9,7 @@ import {
   validatePhoneNumberLength,
   type CountryCode,
   type NumberType,
+  type MetadataJson,
   type PhoneNumber as LibPhoneNumber,
 } from 'libphonenumber-js/max';
 import type { ValidationError } from '../kernel/errors';
@@ -191,6 +193,108 @@ export const parsePhoneQuery = (input: string, defaultCountry?: CountryCode): O.
   if (parseDigits(input).length < 3) return O.none;
   const reading = read(input, defaultCountry);
   return reading.ok ? O.some(reading.number.number as E164) : O.none;
+};
+
+// The parser's own numbering plans, the very module `libphonenumber-js/max` loads (a JSON module,
+// which this package's TypeScript setup does not import). Read for the parts the parser rewrites
+// digits by, in metadata format 4.
+const metadata = createRequire(__filename)('libphonenumber-js/metadata.max.json') as MetadataJson;
+const READABLE_METADATA = metadata.version === 4;
+const CALLING_CODE = 0;
+const IDD_PREFIX = 1;
+const NATIONAL_PREFIX = 5;
+const NATIONAL_PREFIX_FOR_PARSING = 7;
+const plans = metadata.countries as Readonly<Record<string, readonly unknown[]>>;
+const nonGeographicPlans = metadata.nonGeographic as Readonly<Record<string, readonly unknown[]>>;
+const countriesByCallingCode = metadata.country_calling_codes as Readonly<Record<string, readonly string[]>>;
+
+/** A plan's calling code and the prefixes the parser strips: international (`00`, `810`) and national (`0`, `8`). */
+type PrefixRules = {
+  readonly callingCode: string;
+  readonly internationalPrefix: RegExp | undefined;
+  readonly nationalPrefix: RegExp | undefined;
+};
+
+const startPattern = (source: unknown): RegExp | undefined =>
+  typeof source === 'string' && source !== '' ? new RegExp(`^(?:${source})`) : undefined;
+
+const rulesOf = (plan: readonly unknown[] | undefined): PrefixRules | undefined => {
+  const callingCode = plan?.[CALLING_CODE];
+  if (!READABLE_METADATA || plan === undefined || typeof callingCode !== 'string') return undefined;
+  return {
+    callingCode,
+    internationalPrefix: startPattern(plan[IDD_PREFIX]),
+    // As the parser does: the plan's parsing pattern when it has one, else the prefix itself.
+    nationalPrefix: startPattern(plan[NATIONAL_PREFIX_FOR_PARSING] || plan[NATIONAL_PREFIX]),
+  };
+};
+
+const rulesByCountry = new Map<string, PrefixRules | undefined>();
+const countryRules = (country: string): PrefixRules | undefined => {
+  if (!rulesByCountry.has(country)) rulesByCountry.set(country, rulesOf(plans[country]));
+  return rulesByCountry.get(country);
+};
+
+// A calling code is read with its main plan's national rules (the non-geographic plan for +800, +882, …).
+const rulesByCallingCode = new Map<string, PrefixRules | undefined>();
+const callingCodeRules = (callingCode: string): PrefixRules | undefined => {
+  if (!rulesByCallingCode.has(callingCode)) {
+    const main = countriesByCallingCode[callingCode]?.[0];
+    const plan = nonGeographicPlans[callingCode] ?? (main === undefined ? undefined : plans[main]);
+    rulesByCallingCode.set(callingCode, rulesOf(plan));
+  }
+  return rulesByCallingCode.get(callingCode);
+};
+
+const isCallingCode = (digits: string): boolean =>
+  countriesByCallingCode[digits] !== undefined || nonGeographicPlans[digits] !== undefined;
+
+// ASCII digits with spaces, dashes, dots, slashes and brackets, after an optional leading `+`:
+// nothing the parser would take for an extension (x, #, ~, `,`, `;`), a URI or other numerals.
+const PLAIN_NUMBER = /^\+?[\d ().\-/]+$/;
+const NOT_DIGIT = /\D/g;
+const LONGEST_CALLING_CODE = 3;
+
+/** `+` and digits: the parser takes the shortest calling code they start with and strips a national prefix after it. */
+const internationalKey = (digits: string): E164 | undefined => {
+  if (digits.startsWith('0')) return undefined;
+  for (let length = 1; length <= LONGEST_CALLING_CODE && length < digits.length; length++) {
+    if (!isCallingCode(digits.slice(0, length))) continue;
+    const rules = callingCodeRules(digits.slice(0, length));
+    if (rules === undefined || rules.nationalPrefix?.test(digits.slice(length)) === true) return undefined;
+    return `+${digits}` as E164;
+  }
+  return undefined;
+};
+
+/** National digits: the parser strips an international prefix, a calling code typed without `+`, or a national prefix. */
+const nationalKey = (digits: string, country: CountryCode): E164 | undefined => {
+  const rules = countryRules(country);
+  if (
+    rules === undefined ||
+    digits.startsWith(rules.callingCode) ||
+    rules.internationalPrefix?.test(digits) === true ||
+    rules.nationalPrefix?.test(digits) === true
+  )
+    return undefined;
+  return `+${rules.callingCode}${digits}` as E164;
+};
+
+/**
+ * The E.164 key `parsePhoneQuery` reads a query as when that key is a valid number (if it is not,
+ * `parsePhoneQuery` gives none), worked out without the parser; undefined when only the parser can
+ * tell. It answers for plain spellings whose digits the parser keeps as typed: national digits that
+ * start with none of the country's national prefix (`0`, `8`), international prefix or calling code
+ * are `+`, the calling code and the digits; `+` and digits with no national prefix after the
+ * calling code are themselves. A search whose index holds only valid numbers can look this key up
+ * instead of parsing: a held key is what the parser would have read, and any other is no hit.
+ */
+export const phoneQueryKey = (input: string, defaultCountry?: CountryCode): E164 | undefined => {
+  if (!PLAIN_NUMBER.test(input)) return undefined;
+  const digits = input.replace(NOT_DIGIT, '');
+  if (digits.length < 3) return undefined;
+  if (input.startsWith('+')) return internationalKey(digits);
+  return defaultCountry === undefined ? undefined : nationalKey(digits, defaultCountry);
 };
 
 /** The digits of an input (wide and Arabic-Indic numerals folded to ASCII), for "contains" search on partial numbers. */

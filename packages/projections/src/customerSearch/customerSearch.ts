@@ -125,15 +125,22 @@ export const customerSearch = (options: CustomerSearchOptions): CustomerSearch =
   };
   const indexOf = (tenantId: string): CustomerIndex => tenantOf(tenantId).index;
 
+  /** Who holds the phone a query reads as: by the reader's key where it can tell, else by parsing. */
+  const phoneHoldersOf = (index: CustomerIndex, policy: CustomerSearchPolicy, query: string) => {
+    const key = readers.phoneKey?.(query, policy.defaultCountry);
+    if (key !== undefined) return index.exact('phone', key);
+    // Parsing a phone is the dearest step of a word query, and a query without digits is no phone.
+    const phone = DIGIT.test(query) ? readers.phone(query, policy.defaultCountry) : undefined;
+    return phone === undefined ? NONE : index.exact('phone', phone);
+  };
+
   const exactIdentifiers = (
     index: CustomerIndex,
     policy: CustomerSearchPolicy,
     addAll: (slots: readonly number[], by: MatchKind) => void,
     query: string,
   ): boolean => {
-    // Parsing a phone is the dearest step of a word query, and a query without digits is no phone.
-    const phone = DIGIT.test(query) ? readers.phone(query, policy.defaultCountry) : undefined;
-    const phoneHolders = phone === undefined ? NONE : index.exact('phone', phone);
+    const phoneHolders = phoneHoldersOf(index, policy, query);
     addAll(phoneHolders, 'phone');
     for (const format of policy.cardFormats) {
       const card = readers.card(query, format);
@@ -257,6 +264,10 @@ export const customerSearch = (options: CustomerSearchOptions): CustomerSearch =
         const card = readers.card(value, format);
         return card === undefined ? [] : [...index.exact('card', card)];
       });
+    // A key no one holds still needs the parser: a valid number finds no one, an invalid one its endings.
+    const key = readers.phoneKey?.(value, policy.defaultCountry);
+    const held = key === undefined ? NONE : index.exact('phone', key);
+    if (held.length > 0) return [...held];
     const phone = readers.phone(value, policy.defaultCountry);
     return phone !== undefined
       ? [...index.exact('phone', phone)]

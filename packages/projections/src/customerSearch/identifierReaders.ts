@@ -4,6 +4,7 @@ import {
   parseCardNumber,
   parsePhoneQuery,
   phoneDigits,
+  phoneQueryKey,
   type CardFormat,
   type CountryCode,
 } from '@tillstream/domain';
@@ -12,6 +13,12 @@ import {
 export interface IdentifierReaders {
   /** The E.164 form of a complete phone number, read with the shop's country. */
   readonly phone: (input: string, defaultCountry: CountryCode | undefined) => string | undefined;
+  /**
+   * The key `phone` reads a query as when that key is a valid number, found without parsing;
+   * undefined when only `phone` can tell. An index holds valid numbers only, so a key it holds is
+   * what `phone` would read, and a key it lacks finds nobody either way. Readers without it parse.
+   */
+  readonly phoneKey?: (input: string, defaultCountry: CountryCode | undefined) => string | undefined;
   /** The digits of a query (any numerals folded to ASCII). */
   readonly digits: (input: string) => string;
   /** The canonical card key of a query read in one reader format. */
@@ -26,6 +33,7 @@ const CARD_CHARACTERS = /^[0-9A-Za-z\s.-]+$/;
 /** Readers built on the domain's phone and card values. */
 export const domainIdentifierReaders: IdentifierReaders = {
   phone: (input, country) => O.toUndefined(parsePhoneQuery(input, country)),
+  phoneKey: phoneQueryKey,
   digits: phoneDigits,
   card: (input, format) =>
     CARD_CHARACTERS.test(input)
