@@ -33,6 +33,29 @@ describe('audit trail', () => {
     });
   });
 
+  it('puts every order act and wallet movement into words, in log order, with its event, time and actor', async () => {
+    const { log, paid, unpaid } = await honestDay();
+    const events = log();
+    const entries = (await audit(events)).entries('cafe');
+    expect(entries.map((e) => [e.event.type, e.actor.id, e.summary])).toEqual([
+      ['WalletToppedUp', 'kasia', 'money +5000 → 5000 (topUp)'],
+      ['OrderAccepted', 'kasia', `accepted order ${paid}: 900 EUR and 0 points due`],
+      ['WalletSpent', 'order-process', 'money -900 → 4100 (order)'],
+      ['OrderPaid', 'kasia', `order ${paid} paid by deposit: 900 EUR, 0 points`],
+      ['PointsEarned', 'order-process', 'points +9 → 9 (points)'],
+      ['OrderAccepted', 'kasia', `accepted order ${unpaid}: 1000 EUR and 0 points due`],
+      ['OrderCompleted', 'kasia', `completed order ${unpaid}, unpaid: 1000 EUR debt`],
+      ['DebtRecorded', 'order-process', 'debt +1000 → 1000 (order)'],
+    ]);
+    for (const entry of entries) {
+      const stored = events.find((e) => e.position === entry.event.position);
+      expect(entry).toMatchObject({
+        at: stored?.metadata.occurredAt,
+        event: { streamName: stored?.streamName, revision: stored?.revision, type: stored?.type },
+      });
+    }
+  });
+
   it('keeps no entries when asked not to, and judges the same violations', async () => {
     const { log } = await honestDay();
     const tampered = edit(log(), 'WalletSpent', (d) => ({ ...d, balanceAfter: 4200 }));

@@ -77,8 +77,15 @@ interface WalletLedgers {
   readonly ledgers: { [L in Ledger]?: { balance: number; last?: EventRef } };
 }
 
+// An entry as the trail keeps it: a merge step's words are made when it is applied (they name the
+// merge as it stood then); an order or wallet act keeps only its recorded event, which the decoding
+// made anyway (and shares, unchanged), and is put into words when the entries are read. Building
+// the sentence, the reference and the entry for each of a log's hundreds of thousands of acts was
+// most of the trail's allocation and model.
+type KeptEntry = AuditEntry | RecordedEvent<WalletEvent | OrderEvent>;
+
 interface TenantAudit {
-  readonly entries: AuditEntry[];
+  readonly entries: KeptEntry[];
   readonly violations: Violation[];
   /** Each wallet stream's customer, and the replayed balance and last event of each of its ledgers. */
   readonly wallets: Map<string, WalletLedgers>;
@@ -93,25 +100,52 @@ interface TenantAudit {
 
 const where = (ref: EventRef): string => `${ref.type} ${ref.streamName}@${ref.revision}`;
 
-const orderSummary = (event: OrderEvent): string | undefined => {
-  switch (event.type) {
-    case 'OrderAccepted':
-      return `accepted order ${event.data.orderId}: ${event.data.moneyDue} ${event.data.currency} and ${event.data.pointsDue} points due`;
-    case 'OrderCancelled':
-      return `cancelled order ${event.data.orderId}${event.data.reason === undefined ? '' : `: ${event.data.reason}`}`;
-    case 'OrderPaid':
-      return `order ${event.data.orderId} paid by ${event.data.method}: ${event.data.money} ${event.data.currency}, ${event.data.points} points`;
-    case 'OrderCompleted':
-      return `completed order ${event.data.orderId}${event.data.paid ? '' : `, unpaid: ${event.data.debt} ${event.data.currency} debt`}`;
-    case 'OrderVoided':
-      return `voided order ${event.data.orderId} (${event.data.reason}): ${event.data.depositReturned} returned to the wallet, ${event.data.refundDue} to refund, ${event.data.debtRemoved} debt removed`;
-    case 'OrderCustomerChanged':
-      return `moved order ${event.data.orderId} from ${event.data.fromCustomerId} to ${event.data.toCustomerId} (${event.data.reason})`;
-    case 'OrderMovedByMerge':
-      return `merge ${event.data.mergeId} moved order ${event.data.orderId} from ${event.data.fromCustomerId} to ${event.data.toCustomerId}`;
-    default:
-      return undefined;
-  }
+type OrderOf<K extends OrderEvent['type']> = Extract<OrderEvent, { readonly type: K }>;
+
+// The order events that make an entry (the acts a person did to an order), and their words.
+const orderWords: { readonly [K in OrderEvent['type']]?: (event: OrderOf<K>) => string } = {
+  OrderAccepted: ({ data }) =>
+    `accepted order ${data.orderId}: ${data.moneyDue} ${data.currency} and ${data.pointsDue} points due`,
+  OrderCancelled: ({ data }) =>
+    `cancelled order ${data.orderId}${data.reason === undefined ? '' : `: ${data.reason}`}`,
+  OrderPaid: ({ data }) =>
+    `order ${data.orderId} paid by ${data.method}: ${data.money} ${data.currency}, ${data.points} points`,
+  OrderCompleted: ({ data }) =>
+    `completed order ${data.orderId}${data.paid ? '' : `, unpaid: ${data.debt} ${data.currency} debt`}`,
+  OrderVoided: ({ data }) =>
+    `voided order ${data.orderId} (${data.reason}): ${data.depositReturned} returned to the wallet, ${data.refundDue} to refund, ${data.debtRemoved} debt removed`,
+  OrderCustomerChanged: ({ data }) =>
+    `moved order ${data.orderId} from ${data.fromCustomerId} to ${data.toCustomerId} (${data.reason})`,
+  OrderMovedByMerge: ({ data }) =>
+    `merge ${data.mergeId} moved order ${data.orderId} from ${data.fromCustomerId} to ${data.toCustomerId}`,
+};
+
+const orderSummary = (event: OrderEvent): string => {
+  const words = orderWords[event.type] as ((e: OrderEvent) => string) | undefined;
+  return words === undefined ? event.type : words(event);
+};
+
+const walletSummary = (event: WalletEvent): string => {
+  if (event.type === 'WalletMergedInto')
+    return `wallet merged into ${event.data.survivorCustomerId} (merge ${event.data.mergeId})`;
+  const movement = movementOf(event);
+  return movement === undefined
+    ? event.type
+    : `${movement.ledger} ${movement.change >= 0 ? '+' : ''}${movement.change} → ${movement.after} (${movement.source.kind})`;
+};
+
+/** A kept entry in words. */
+const entryOf = (kept: KeptEntry): AuditEntry => {
+  if (!('metadata' in kept)) return kept;
+  const { event } = kept;
+  return {
+    at: kept.metadata.occurredAt,
+    actor: kept.metadata.actor,
+    event: refOf(kept),
+    summary: walletEvents.has(event.type)
+      ? walletSummary(event as WalletEvent)
+      : orderSummary(event as OrderEvent),
+  };
 };
 
 /** Creates an empty audit trail. */
@@ -159,13 +193,7 @@ export const auditTrail = (options: AuditTrailOptions = {}): AuditTrail => {
     const { customerId } = wallet;
     if (event.type === 'WalletMergedInto') {
       t.mergedInto.set(customerId, event.data.survivorCustomerId);
-      if (keepEntries)
-        t.entries.push({
-          at: r.metadata.occurredAt,
-          actor: r.metadata.actor,
-          event: ref,
-          summary: `wallet merged into ${event.data.survivorCustomerId} (merge ${event.data.mergeId})`,
-        });
+      if (keepEntries) t.entries.push(r);
       return;
     }
     const movement = movementOf(event);
@@ -183,13 +211,7 @@ export const auditTrail = (options: AuditTrailOptions = {}): AuditTrail => {
     // Updated in place: a new record per wallet event was garbage on every one.
     ledger.balance = replayed;
     ledger.last = ref;
-    if (keepEntries)
-      t.entries.push({
-        at: r.metadata.occurredAt,
-        actor: r.metadata.actor,
-        event: ref,
-        summary: `${movement.ledger} ${movement.change >= 0 ? '+' : ''}${movement.change} → ${movement.after} (${movement.source.kind})`,
-      });
+    if (keepEntries) t.entries.push(r);
     const forOrder = walletOrderMovementOf(r, customerId, ref);
     if (forOrder !== undefined) t.orderMovements.push(forOrder);
   };
@@ -197,9 +219,7 @@ export const auditTrail = (options: AuditTrailOptions = {}): AuditTrail => {
   const applyOrder = (t: TenantAudit, r: RecordedEvent<OrderEvent>) => {
     const ref = refOf(r);
     const { event } = r;
-    const summary = keepEntries ? orderSummary(event) : undefined;
-    if (summary !== undefined)
-      t.entries.push({ at: r.metadata.occurredAt, actor: r.metadata.actor, event: ref, summary });
+    if (keepEntries && orderWords[event.type] !== undefined) t.entries.push(r);
     foldWalletCalls(callsOf(t, event.data.orderId), event, ref);
   };
 
@@ -226,7 +246,7 @@ export const auditTrail = (options: AuditTrailOptions = {}): AuditTrail => {
         else registry?.apply(r as RecordedEvent<CustomerEvent | ReservationEvent>);
       }
     },
-    entries: (tenantId) => [...(tenants.get(tenantId)?.entries ?? [])],
+    entries: (tenantId) => (tenants.get(tenantId)?.entries ?? []).map(entryOf),
     violations: (tenantId) => {
       const t = tenants.get(tenantId);
       return t === undefined
