@@ -14,6 +14,7 @@ import {
   type Shard,
   type ShardStop,
 } from './auditShard';
+import { unpackOrders } from './packedOrders';
 import { shardError, type ShardMessage, type ShardTask } from './shardMessage';
 
 /** How to audit a file: as `auditLog`, and on how many threads. */
@@ -64,7 +65,11 @@ const inWorker: ShardRunner = (path, shard, options, stop) =>
     let settled = false;
     worker.once('message', (message: ShardMessage) => {
       settled = true;
-      if ('part' in message) resolve(JSON.parse(message.part) as AuditPart);
+      if ('part' in message)
+        resolve({
+          ...(JSON.parse(message.part) as Omit<AuditPart, 'orders'>),
+          orders: unpackOrders(message.orders),
+        });
       else reject(shardError(message.failure));
       void worker.terminate();
     });

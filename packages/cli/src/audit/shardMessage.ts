@@ -1,5 +1,6 @@
 import { JsonlFormatError } from '../jsonl/jsonlFormatError';
 import type { AuditOptions } from './auditReport';
+import type { PackedOrders } from './packedOrders';
 import { ShardStoppedError, UnshardableLogError, type Shard, type ShardStop } from './auditShard';
 
 /** What a worker is given: the file, its shard, and options that survive a structured clone. */
@@ -17,8 +18,9 @@ export type ShardFailure =
   | { readonly kind: 'stopped'; readonly line: number }
   | { readonly kind: 'other'; readonly message: string; readonly code?: string };
 
-/** What a worker posts back: its part as JSON, or why it failed. */
-export type ShardMessage = { readonly part: string } | { readonly failure: ShardFailure };
+/** What a worker posts back: its part (as JSON, but its orders packed), or why it failed. */
+export type ShardMessage =
+  { readonly part: string; readonly orders: PackedOrders } | { readonly failure: ShardFailure };
 
 /** The plain form of a shard's error. */
 export const shardFailure = (error: unknown): ShardFailure => {
