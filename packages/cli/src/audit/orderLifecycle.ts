@@ -103,6 +103,17 @@ export interface OrderLedger {
 /** A fresh order ledger. */
 export const orderLedger = (): OrderLedger => {
   const orders = new Map<string, Running>();
+  // Every step is kept for the report: one string per actor, and the instant of the step before when it
+  // is the same, rather than the strings of every event (a large log's steps ran to hundreds of thousands).
+  const actors = new Map<string, Map<string, string>>();
+  const actorOf = (role: string, id: string): string => {
+    let ids = actors.get(role);
+    if (ids === undefined) actors.set(role, (ids = new Map()));
+    let name = ids.get(id);
+    if (name === undefined) ids.set(id, (name = `${role}:${id}`));
+    return name;
+  };
+  let lastAt = '';
   return {
     apply: ({ event }, stored, line) => {
       let o = orders.get(stored.streamName);
@@ -121,7 +132,8 @@ export const orderLedger = (): OrderLedger => {
       if (event.type === 'OrderCustomerChanged' || event.type === 'OrderMovedByMerge')
         o.customers.add(event.data.toCustomerId);
       const { occurredAt, actor } = stored.metadata;
-      o.steps.push(stepOf(occurredAt, `${actor.role}:${actor.id}`, event));
+      if (occurredAt !== lastAt) lastAt = occurredAt;
+      o.steps.push(stepOf(lastAt, actorOf(actor.role, actor.id), event));
     },
     summaries: (customerId) =>
       [...orders.entries()]
