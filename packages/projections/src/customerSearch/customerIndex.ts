@@ -24,7 +24,7 @@ export interface CustomerIndex {
   readonly exact: (kind: IdentifierKind, key: string) => readonly number[];
   /** Slots whose phone ends with these digits (at least four). */
   readonly phoneEndingWith: (digits: string) => number[];
-  /** Visits the postings of every word key of `field` starting with `prefix`. */
+  /** Visits the postings (each in ascending slot order) of every word key of `field` starting with `prefix`. */
   readonly forPrefix: (
     field: TextField,
     prefix: string,
@@ -32,6 +32,8 @@ export interface CustomerIndex {
   ) => void;
   /** `from` plus the postings of `field`'s keys starting with `prefix`, counted until the sum reaches `bound`. */
   readonly countPrefix: (field: TextField, prefix: string, from: number, bound: number) => number;
+  /** Whether some customer has the whole word `key` in `field`. */
+  readonly hasWord: (field: TextField, key: string) => boolean;
   /** Whether a slot has a word starting with `key` in one of `fields`: 0 no, 1 as a prefix, 2 the whole word. */
   readonly matchWord: (slot: number, fields: FieldMask, key: string) => 0 | 1 | 2;
   readonly idOf: (slot: number) => string;
@@ -341,6 +343,7 @@ export const customerIndex = (keyCache: KeyCache = new Map()): CustomerIndex => 
     },
     forPrefix: (field, prefix, visit) => words.forPrefix(markerOf(field) + prefix, visit),
     countPrefix: (field, prefix, from, bound) => words.countPrefix(markerOf(field) + prefix, from, bound),
+    hasWord: (field, key) => words.has(markerOf(field) + key),
     matchWord: (slot, fields, key) => {
       const own = keys[slot] ?? '';
       let best: 0 | 1 | 2 = 0;

@@ -66,6 +66,37 @@ describe('token dictionary', () => {
     );
   });
 
+  it('visits every list in ascending slot order, also after slots were added below the last one', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.stringMatching(/^[ab]{1,2}$/), fc.nat(40), fc.boolean()), { maxLength: 200 }),
+        (ops) => {
+          const dict = tokenDictionary();
+          const held = new Map<string, Set<number>>();
+          for (const [key, slot, add] of ops) {
+            const slots = held.get(key) ?? new Set<number>();
+            if (add && !slots.has(slot)) {
+              dict.add(key, slot);
+              slots.add(slot);
+            } else if (!add) {
+              dict.remove(key, slot);
+              slots.delete(slot);
+            }
+            held.set(key, slots);
+            if (slot % 5 === 0)
+              dict.forPrefix('', (postings) => {
+                expect([...postings]).toEqual([...postings].sort((a, b) => a - b));
+              });
+          }
+          dict.forPrefix('', (postings) => {
+            expect([...postings]).toEqual([...postings].sort((a, b) => a - b));
+          });
+          for (const [key, slots] of held) expect([key, dict.has(key)]).toEqual([key, slots.size > 0]);
+        },
+      ),
+    );
+  });
+
   it('keeps answering after more keys than the side array holds', () => {
     const dict = tokenDictionary();
     for (let i = 0; i < 10_000; i++) dict.add(`k${String(i).padStart(5, '0')}`, i);

@@ -5,14 +5,18 @@
  * the small array only. Keys whose postings empty out are dropped at the next large merge.
  * Callers add each (key, slot) pair once; a key removed and added again may be visited twice
  * until the next large merge, so callers de-duplicate the slots they collect.
+ * Postings are visited in ascending slot order: a slot added below the last one (an edit of an
+ * older customer) leaves its list to be sorted when a query next visits it, once, not on every add.
  */
 export interface TokenDictionary {
   readonly add: (key: string, slot: number) => void;
   readonly remove: (key: string, slot: number) => void;
-  /** Calls `visit` with the postings of every key starting with `prefix`; stops when it returns false. */
+  /** Calls `visit` with the postings (ascending) of every key starting with `prefix`; stops when it returns false. */
   readonly forPrefix: (prefix: string, visit: (postings: readonly number[]) => boolean | void) => void;
   /** `from` plus the postings of the keys starting with `prefix`, counted key by key until the sum reaches `bound`. */
   readonly countPrefix: (prefix: string, from: number, bound: number) => number;
+  /** Whether some slot holds exactly `key`. */
+  readonly has: (key: string) => boolean;
   /** How many keys are held (for measurements). */
   readonly size: () => number;
 }
@@ -53,6 +57,9 @@ export const tokenDictionary = (): TokenDictionary => {
   let side: string[] = [];
   let pending: string[] = [];
   const alive = (key: string) => postings.has(key);
+  // Lists that had a slot appended below their last one; sorted when next visited.
+  const unsorted = new Set<number[]>();
+  const ascending = (a: number, b: number) => a - b;
 
   const settle = () => {
     if (pending.length === 0) return;
@@ -70,7 +77,10 @@ export const tokenDictionary = (): TokenDictionary => {
       const key = keys[i] as string;
       if (!key.startsWith(prefix)) return true;
       const list = postings.get(key);
-      if (list !== undefined && visit(list) === false) return false;
+      if (list === undefined) continue;
+      // A list with a few slots out of place is one long run and a short one: a near-linear sort.
+      if (unsorted.size > 0 && unsorted.delete(list)) list.sort(ascending);
+      if (visit(list) === false) return false;
     }
     return true;
   };
@@ -93,7 +103,12 @@ export const tokenDictionary = (): TokenDictionary => {
       if (list === undefined) {
         postings.set(key, [slot]);
         pending.push(key);
-      } else if (list[list.length - 1] !== slot) list.push(slot);
+      } else {
+        const last = list[list.length - 1] as number;
+        if (last === slot) return;
+        list.push(slot);
+        if (slot < last) unsorted.add(list);
+      }
     },
     remove: (key, slot) => {
       const list = postings.get(key);
@@ -101,7 +116,10 @@ export const tokenDictionary = (): TokenDictionary => {
       // From the end: slots are appended as customers come, and the one edited is most often recent.
       const at = list.lastIndexOf(slot);
       if (at >= 0) list.splice(at, 1);
-      if (list.length === 0) postings.delete(key);
+      if (list.length === 0) {
+        postings.delete(key);
+        unsorted.delete(list);
+      }
     },
     forPrefix: (prefix, visit) => {
       settle();
@@ -112,6 +130,7 @@ export const tokenDictionary = (): TokenDictionary => {
       const sum = count(side, prefix, from, bound);
       return sum < bound ? count(main, prefix, sum, bound) : sum;
     },
+    has: (key) => postings.has(key),
     size: () => postings.size,
   };
 };

@@ -86,6 +86,35 @@ describe('customer search: ranking of word matches', () => {
     );
   });
 
+  it('under a limit, returns exactly the head of that ranking, also after edits put customers out of slot order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(customerArb, { minLength: 1, maxLength: 60 }),
+        fc.array(fc.tuple(fc.nat(), customerArb), { maxLength: 20 }),
+        fc.array(fc.array(wordArb, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 1, max: 6 }),
+        (docs, edits, queries, limit) => {
+          const search = setup({ limit });
+          const customers = docs.map((doc, i) => [`c${i}`, doc] as [string, CustomerDocument]);
+          for (const [id, doc] of customers) search.index('shop1').put(id, doc);
+          // An edit re-files an older customer under new words, after younger ones.
+          for (const [which, doc] of edits) {
+            const at = which % customers.length;
+            const [id] = customers[at] as [string, CustomerDocument];
+            customers[at] = [id, doc];
+            search.index('shop1').put(id, doc);
+          }
+          for (const words of queries) {
+            const query = words.join(' ');
+            if ((query.match(/\d/g) ?? []).length >= 3) continue;
+            expect([query, ids(search, query)]).toEqual([query, expected(customers, query).slice(0, limit)]);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('with more whole-word matches than the limit, returns that many, all whole-word matches', () => {
     const search = setup({ limit: 2 });
     const index = search.index('shop1');
