@@ -57,13 +57,20 @@ interface MutableWallet {
   balance: number;
   points: number;
   debt: number;
-  readonly history: HistoryEntry[];
+  /**
+   * The movement events themselves (the decoding made them anyway, and shares them unchanged):
+   * a history entry is built when the wallet is read, not kept for each of a log's movements.
+   */
+  readonly history: RecordedEvent<WalletEvent>[];
   mergedInto?: string;
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 interface Tenant {
   readonly wallets: Map<string, MutableWallet>;
-  readonly orders: Map<string, Purchase & { readonly customerId: string }>;
+  /** Changed in place: `purchases` hands out copies. */
+  readonly orders: Map<string, Mutable<Purchase> & { customerId: string }>;
   readonly survivorOf: Map<string, string>;
 }
 
@@ -74,6 +81,25 @@ export const walletViewEvents = combineCatalogs<WalletEvent | OrderEvent>(
 );
 
 const isWalletEvent = (event: WalletEvent | OrderEvent): event is WalletEvent => walletEvents.has(event.type);
+
+/** A movement event as its history entry (spelled out: one object shape for every entry). */
+const historyEntryOf = (recorded: RecordedEvent<WalletEvent>, movement: Movement): HistoryEntry => ({
+  ledger: movement.ledger,
+  change: movement.change,
+  after: movement.after,
+  source: movement.source,
+  at: recorded.metadata.occurredAt,
+  actor: recorded.metadata.actor,
+  eventType: recorded.event.type,
+  streamName: recorded.streamName,
+  revision: recorded.revision,
+});
+
+const historyOf = (events: readonly RecordedEvent<WalletEvent>[]): HistoryEntry[] =>
+  events.flatMap((recorded) => {
+    const movement = movementOf(recorded.event);
+    return movement === undefined ? [] : [historyEntryOf(recorded, movement)];
+  });
 
 /** Creates empty views. */
 export const walletViews = (): WalletViews => {
@@ -115,18 +141,7 @@ export const walletViews = (): WalletViews => {
     if (movement.ledger === 'money') wallet.balance = movement.after;
     else if (movement.ledger === 'points') wallet.points = movement.after;
     else wallet.debt = movement.after;
-    // Spelled out rather than spread: one object shape for every entry, built without a copy loop.
-    wallet.history.push({
-      ledger: movement.ledger,
-      change: movement.change,
-      after: movement.after,
-      source: movement.source,
-      at: recorded.metadata.occurredAt,
-      actor: recorded.metadata.actor,
-      eventType: event.type,
-      streamName: recorded.streamName,
-      revision: recorded.revision,
-    });
+    wallet.history.push(recorded);
   };
 
   const applyOrder = (t: Tenant, recorded: RecordedEvent<OrderEvent>) => {
@@ -148,30 +163,31 @@ export const walletViews = (): WalletViews => {
     }
     const order = t.orders.get(event.data.orderId);
     if (order === undefined) return;
-    const next = (() => {
-      switch (event.type) {
-        case 'OrderAccepted':
-          return { ...order, status: 'accepted' as const };
-        case 'OrderPaid':
-          return {
-            ...order,
-            status: order.status === 'completed' ? order.status : ('paid' as const),
-            paid: true,
-          };
-        case 'OrderCompleted':
-          return { ...order, status: 'completed' as const, paid: event.data.paid };
-        case 'OrderCancelled':
-          return { ...order, status: 'cancelled' as const };
-        case 'OrderVoided':
-          return { ...order, status: 'voided' as const };
-        case 'OrderCustomerChanged':
-        case 'OrderMovedByMerge':
-          return { ...order, customerId: event.data.toCustomerId };
-        default:
-          return order;
-      }
-    })();
-    t.orders.set(order.orderId, next);
+    switch (event.type) {
+      case 'OrderAccepted':
+        order.status = 'accepted';
+        return;
+      case 'OrderPaid':
+        if (order.status !== 'completed') order.status = 'paid';
+        order.paid = true;
+        return;
+      case 'OrderCompleted':
+        order.status = 'completed';
+        order.paid = event.data.paid;
+        return;
+      case 'OrderCancelled':
+        order.status = 'cancelled';
+        return;
+      case 'OrderVoided':
+        order.status = 'voided';
+        return;
+      case 'OrderCustomerChanged':
+      case 'OrderMovedByMerge':
+        order.customerId = event.data.toCustomerId;
+        return;
+      default:
+        return;
+    }
   };
 
   return {
@@ -187,7 +203,7 @@ export const walletViews = (): WalletViews => {
         balance: w?.balance ?? 0,
         points: w?.points ?? 0,
         debt: w?.debt ?? 0,
-        history: [...(w?.history ?? [])],
+        history: historyOf(w?.history ?? []),
       };
       return w?.mergedInto === undefined ? base : { ...base, mergedInto: w.mergedInto };
     },
