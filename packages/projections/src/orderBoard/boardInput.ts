@@ -50,38 +50,41 @@ export type BoardInput =
 
 /** The board change an order event makes, or undefined for events the board does not show. */
 export const boardInputOf = ({ event, metadata }: RecordedEvent<OrderEvent>): BoardInput | undefined => {
-  const base = { tenantId: metadata.tenantId, orderId: event.data.orderId, at: metadata.occurredAt };
+  // Spelled out rather than spread from a shared base: one object per event, built in one go.
+  const { tenantId, occurredAt: at } = metadata;
+  const { orderId } = event.data;
   switch (event.type) {
     case 'OrderPlaced': {
       const d = event.data;
-      return {
+      const placed = {
         type: 'placed',
-        ...base,
+        tenantId,
+        orderId,
+        at,
         customerId: d.customerId,
         paymentMethod: d.paymentMethod,
-        ...(d.note === undefined ? {} : { note: d.note }),
         money: d.totals.money,
         points: d.totals.points,
         currency: d.currency,
         lines: d.lines.length,
-      };
+      } as const;
+      return d.note === undefined ? placed : { ...placed, note: d.note };
     }
     case 'OrderAccepted':
-      return { type: 'accepted', ...base };
+      return { type: 'accepted', tenantId, orderId, at };
     case 'OrderPaid':
-      return { type: 'paid', ...base };
+      return { type: 'paid', tenantId, orderId, at };
     case 'OrderLineDelivered':
-      return { type: 'lineDelivered', ...base };
+      return { type: 'lineDelivered', tenantId, orderId, at };
     case 'OrderCustomerChanged':
-      return { type: 'customerChanged', ...base, customerId: event.data.toCustomerId };
     case 'OrderMovedByMerge':
-      return { type: 'customerChanged', ...base, customerId: event.data.toCustomerId };
+      return { type: 'customerChanged', tenantId, orderId, at, customerId: event.data.toCustomerId };
     case 'OrderCompleted':
-      return { type: 'closed', ...base, because: 'completed' };
+      return { type: 'closed', tenantId, orderId, at, because: 'completed' };
     case 'OrderCancelled':
-      return { type: 'closed', ...base, because: 'cancelled' };
+      return { type: 'closed', tenantId, orderId, at, because: 'cancelled' };
     case 'OrderVoided':
-      return { type: 'closed', ...base, because: 'voided' };
+      return { type: 'closed', tenantId, orderId, at, because: 'voided' };
     case 'OrderPaymentStarted':
     case 'OrderPaymentFailed':
       return undefined;

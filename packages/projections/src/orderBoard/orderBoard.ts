@@ -53,6 +53,26 @@ export class BoardFollowerDroppedError extends Error {
   }
 }
 
+/** `order` with a new customer, state and delivered count (spelled out: a spread copies key by key). */
+const changed = (
+  order: BoardOrder,
+  customerId: string,
+  state: BoardState,
+  delivered: number,
+): BoardOrder => ({
+  orderId: order.orderId,
+  customerId,
+  state,
+  placedAt: order.placedAt,
+  paymentMethod: order.paymentMethod,
+  ...(order.note === undefined ? {} : { note: order.note }),
+  money: order.money,
+  points: order.points,
+  currency: order.currency,
+  lines: order.lines,
+  delivered,
+});
+
 /** Creates an empty board. */
 export const orderBoard = (): OrderBoard => {
   const tenants = new Map<string, Map<string, BoardOrder>>();
@@ -97,13 +117,13 @@ export const orderBoard = (): OrderBoard => {
         publish(input.tenantId, { type: 'removed', orderId: input.orderId, because: input.because });
       return;
     }
-    // A new object per change: followers hold the orders they were handed.
-    const order: BoardOrder =
-      input.type === 'lineDelivered'
-        ? { ...current, delivered: current.delivered + 1 }
-        : input.type === 'customerChanged'
-          ? { ...current, customerId: input.customerId }
-          : { ...current, state: input.type };
+    // A new object per change: followers and `openOrders` callers hold the orders they were handed.
+    const order = changed(
+      current,
+      input.type === 'customerChanged' ? input.customerId : current.customerId,
+      input.type === 'accepted' || input.type === 'paid' ? input.type : current.state,
+      input.type === 'lineDelivered' ? current.delivered + 1 : current.delivered,
+    );
     orders.set(input.orderId, order);
     if (followed(input.tenantId)) publish(input.tenantId, { type: 'upsert', order });
   };
