@@ -172,14 +172,10 @@ export const wordMatcher = (index: CustomerIndex): WordMatcher => {
       rankedCondition = new Int32Array(conditionCount * 2);
     }
     keys.length = 0;
-    bestScore = 0;
     for (let c = 0; c < conditionCount; c++) {
       const { fields, key } = conditions[c] as WordCondition;
       masks[c] = fieldMask(fields);
       keys.push(key);
-      let whole = false;
-      for (let f = 0; f < fields.length && !whole; f++) whole = index.hasWord(fields[f] as TextField, key);
-      bestScore += whole ? 2 : 1;
     }
     if (slots.length < max) {
       slots = new Int32Array(max);
@@ -190,6 +186,18 @@ export const wordMatcher = (index: CustomerIndex): WordMatcher => {
     count = 0;
     best = 0;
     done = false;
+  };
+
+  /** The best score a customer can reach: 2 for each key some customer holds whole in its fields, else 1. */
+  const bestPossible = (conditions: readonly WordCondition[]) => {
+    let score = 0;
+    for (let c = 0; c < conditionCount; c++) {
+      const { fields, key } = conditions[c] as WordCondition;
+      let whole = false;
+      for (let f = 0; f < fields.length && !whole; f++) whole = index.hasWord(fields[f] as TextField, key);
+      score += whole ? 2 : 1;
+    }
+    return score;
   };
 
   /**
@@ -324,6 +332,9 @@ export const wordMatcher = (index: CustomerIndex): WordMatcher => {
     } else {
       rankByCost(conditions);
       const driver = conditions[rankedCondition[0] as number] as WordCondition;
+      // A key nobody holds (most numeric queries' postal code) ends the query here.
+      if ((rankedCost[0] as number) === 0) return NO_SLOTS;
+      bestScore = bestPossible(conditions);
       if (conditionCount === 1) walk(driver, Infinity);
       else {
         const other = conditions[rankedCondition[1] as number] as WordCondition;
