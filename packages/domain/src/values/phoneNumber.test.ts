@@ -7,6 +7,7 @@ import {
   getCountries,
   getCountryCallingCode,
   getExampleNumber,
+  parseDigits,
   type CountryCode,
   type Examples,
 } from 'libphonenumber-js/max';
@@ -323,6 +324,15 @@ describe('phoneQueryKey reads a query as parsePhoneQuery does, without the parse
 });
 
 describe('digits and WhatsApp ids', () => {
+  it('property: phoneDigits reads the digits the parser reads, whatever the characters', () => {
+    const character = fc.constantFrom(...'0123456789 +-()./#xa٣٤۵１２\t\u00a0ł');
+    fc.assert(
+      fc.property(fc.string({ unit: character, maxLength: 20 }), (typed) => {
+        expect(phoneDigits(typed)).toBe(parseDigits(typed));
+      }),
+    );
+  });
+
   it('phoneDigits keeps digits only, folding wide numerals', () => {
     expect(phoneDigits('+7 (916) 123-45-67')).toBe('79161234567');
     expect(phoneDigits('８９１６')).toBe('8916');

@@ -75,11 +75,9 @@ const SEARCH_FIELDS: readonly string[] = [...TEXT_FIELDS, ...IDENTIFIER_KINDS];
 const isIdentifier = (field: SearchField): field is IdentifierKind =>
   (IDENTIFIER_KINDS as readonly string[]).includes(field);
 
-/** A query whose characters are mostly digits once phone punctuation is dropped. */
-const isNumeric = (query: string, digits: string): boolean => {
-  const compact = query.replace(PHONE_PUNCTUATION, '');
-  return digits.length >= MIN_DIGITS && digits.length * 5 >= compact.length * 3;
-};
+/** A query whose characters (`compact`: phone punctuation dropped) are mostly digits. */
+const isNumeric = (compact: string, digits: string): boolean =>
+  digits.length >= MIN_DIGITS && digits.length * 5 >= compact.length * 3;
 
 /** The tax-id keys a query may stand for: as typed, and without a VAT country prefix. */
 const taxIdKeys = (query: string): string[] => {
@@ -164,10 +162,10 @@ export const customerSearch = (options: CustomerSearchOptions): CustomerSearch =
 
     const phoneFound = exactIdentifiers(index, policy, addAll, query);
     const digits = readers.digits(query);
-    if (isNumeric(query, digits)) {
+    const compact = query.replace(PHONE_PUNCTUATION, '');
+    if (isNumeric(compact, digits)) {
       // A complete number that matched needs no ending search: it would find the same customer again.
-      if (!phoneFound && ONLY_DIGITS.test(query.replace(PHONE_PUNCTUATION, '')))
-        addAll(index.phoneEndingWith(digits), 'phoneEnding');
+      if (!phoneFound && ONLY_DIGITS.test(compact)) addAll(index.phoneEndingWith(digits), 'phoneEnding');
       const postal = fieldKeys('postalCode', query)[0];
       if (postal !== undefined)
         addRanked(words.match([{ fields: POSTAL_CODE, key: postal }], policy.limit), 'text');
