@@ -22,10 +22,13 @@ export type CustomerState =
 /** A customer stream with no events. */
 export const initialCustomerState = (): CustomerState => ({ exists: false });
 
+// Copies rather than spreading and deleting: `delete` turns an object into a slow dictionary, and
+// every later spread of the profile then pays for it.
 const without = <T extends object, K extends keyof T>(value: T, keys: readonly K[]): T => {
-  const copy = { ...value };
-  for (const key of keys) delete copy[key];
-  return copy;
+  const copy: Partial<T> = {};
+  for (const key of Object.keys(value) as (keyof T)[])
+    if (!(keys as readonly (keyof T)[]).includes(key)) copy[key] = value[key];
+  return copy as T;
 };
 
 const withDetails = (
@@ -45,7 +48,13 @@ export const evolveCustomer = (state: CustomerState, event: CustomerEvent): Cust
       priceModifiers: [],
     };
   if (!state.exists) return state;
-  const profile = (next: CustomerProfile): CustomerState => ({ ...state, profile: next });
+  // Built field by field: a spread of the state costs V8 several times more.
+  const customer = (
+    profile: CustomerProfile,
+    status: CustomerStatus = state.status,
+    priceModifiers: readonly PriceModifier[] = state.priceModifiers,
+  ): CustomerState => ({ exists: true, customerId: state.customerId, status, profile, priceModifiers });
+  const profile = (next: CustomerProfile): CustomerState => customer(next);
   switch (event.type) {
     case 'CustomerProfileUpdated':
       return profile(withDetails(state.profile, event.data.set, event.data.removed));
@@ -62,7 +71,7 @@ export const evolveCustomer = (state: CustomerState, event: CustomerEvent): Cust
     case 'CustomerGroupLeft':
       return profile(without(state.profile, ['groupId']));
     case 'CustomerPriceModifiersSet':
-      return { ...state, priceModifiers: event.data.modifiers };
+      return customer(state.profile, state.status, event.data.modifiers);
     case 'CustomerPreferencesChanged':
       return profile({ ...state.profile, preferences: event.data.preferences });
     case 'CustomerCommentsChanged':
@@ -72,8 +81,8 @@ export const evolveCustomer = (state: CustomerState, event: CustomerEvent): Cust
           : { ...state.profile, comments: event.data.comments },
       );
     case 'CustomerMergedInto':
-      return { ...state, status: { kind: 'merged', survivorId: event.data.survivorId } };
+      return customer(state.profile, { kind: 'merged', survivorId: event.data.survivorId });
     case 'CustomerForgotten':
-      return { ...state, status: { kind: 'forgotten' } };
+      return customer(state.profile, { kind: 'forgotten' });
   }
 };
