@@ -292,24 +292,46 @@ export const wordMatcher = (index: CustomerIndex): WordMatcher => {
     return true;
   };
 
-  /** The rest of the cheapest condition after `after`, intersected with the next one, checked in slot order. */
+  /**
+   * The rest of the cheapest condition after `after`, intersected with the next one on the marks,
+   * checked in slot order. The next one's lists are merged in slot order and each marked slot
+   * checked as met, so the scan stops at the `limit`-th best — when one list (no merge to pay for)
+   * or when the intersection should be large enough for that stop to come early; otherwise the
+   * intersection is collected whole, then sorted.
+   */
   const intersect = (driver: WordCondition, other: WordCondition) => {
-    foundCount = 0;
     for (let f = 0; f < driver.fields.length; f++)
       index.forPrefix(driver.fields[f] as TextField, driver.key, mark);
+    lists.length = 0;
     for (let f = 0; f < other.fields.length; f++)
-      index.forPrefix(other.fields[f] as TextField, other.key, keep);
+      index.forPrefix(other.fields[f] as TextField, other.key, gather);
+    if (lists.length === 1 || expectedMatches() > 2 * limit * (1 + Math.log2(lists.length))) {
+      openMerge();
+      for (let slot = nextSlot(); slot >= 0 && !done; slot = nextSlot()) {
+        if (marks[slot] !== seen) continue;
+        marks[slot] = both;
+        consider(slot);
+      }
+      return;
+    }
+    foundCount = 0;
+    for (let l = 0; l < lists.length; l++) keep(lists[l] as readonly number[]);
     const order = found.subarray(0, foundCount).sort();
     for (let i = 0; i < order.length && !done; i++) consider(order[i] as number);
   };
 
-  /** What walking the cheapest condition to the stop should cost, in postings: its expected visits times a check. */
-  const walkCost = (): number => {
+  /** Candidates expected to meet every condition if words were independent (counts past the second are bounded below). */
+  const expectedMatches = (): number => {
     const population = Math.max(1, index.size());
-    // Candidates expected to meet every condition if words were independent (counts past the
-    // second are bounded below, so this errs towards intersecting).
     let expected = rankedCost[0] as number;
     for (let r = 1; r < conditionCount; r++) expected *= Math.min(1, (rankedCost[r] as number) / population);
+    return expected;
+  };
+
+  /** What walking the cheapest condition to the stop should cost, in postings: its expected visits times a check. */
+  const walkCost = (): number => {
+    // Erring towards intersecting: the counts past the second condition are bounded below.
+    const expected = expectedMatches();
     if (expected < limit) return Infinity;
     return ((limit * (rankedCost[0] as number)) / expected) * CHECK_COST;
   };

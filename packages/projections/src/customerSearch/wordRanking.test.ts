@@ -1,11 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { TEXT_FIELDS, type CustomerDocument } from './customerDocument';
-import { fieldKeys } from './customerIndex';
+import { customerIndex, fieldKeys } from './customerIndex';
 import { customerSearch } from './customerSearch';
 import { textKeys } from './fold';
 import { domainIdentifierReaders } from './identifierReaders';
 import { defaultCustomerSearchPolicy, type CustomerSearchPolicy } from './searchPolicy';
+import { wordMatcher } from './wordMatcher';
 
 const setup = (policy: Partial<CustomerSearchPolicy> = {}) =>
   customerSearch({
@@ -113,6 +114,22 @@ describe('customer search: ranking of word matches', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('counts a customer met in two lists of the same word once, when intersecting in slot order', () => {
+    const index = customerIndex();
+    // 30 customers hold both words (the second in two fields), 70 neither: the intersection is
+    // common enough to be scanned in slot order, and each of the 30 is met in both lists.
+    for (let i = 0; i < 100; i++)
+      index.put(`c${i}`, i < 30 ? { firstName: 'Bo', lastName: 'Ma', street: 'Mb' } : { firstName: 'Zed' });
+    const ranked = wordMatcher(index).match(
+      [
+        { fields: ['firstName'], key: 'b' },
+        { fields: ['lastName', 'street'], key: 'm' },
+      ],
+      3,
+    );
+    expect([...ranked.slots.subarray(0, ranked.count)]).toEqual([0, 1, 2]);
   });
 
   it('with more whole-word matches than the limit, returns that many, all whole-word matches', () => {
