@@ -2,82 +2,49 @@ import type { Event, EventMetadata, EventToAppend, StoredEvent } from './envelop
 import type { EventCatalog } from './eventCatalog';
 import type { Position, StreamRevision } from './revision';
 
-// The catalog that checked an event sits on the event's prototype: no extra own field (what a store
-// is given, and what an adapter serialises, is still exactly the envelope), no lookup table, and one
-// object shape per catalog.
-const CHECKED_BY: unique symbol = Symbol('tillstream.checkedBy');
+// The catalog that checked an event is a private field of one class: invisible to what a store is
+// given and what an adapter serialises (still exactly the envelope), no lookup table, and one object
+// shape for every event, whatever catalog checked it (a class per catalog made the code that reads
+// events polymorphic as soon as a process wrote to more than a few kinds of stream).
+class CheckedEventToAppend implements EventToAppend {
+  readonly #catalog: object;
+  constructor(
+    catalog: object,
+    readonly eventId: string,
+    readonly type: string,
+    readonly data: unknown,
+    readonly metadata: EventMetadata,
+  ) {
+    this.#catalog = catalog;
+  }
 
-interface Marked {
-  readonly [CHECKED_BY]?: object;
+  /** The catalog that checked `event`, if it is a checked event. */
+  static catalogOf(event: EventToAppend): object | undefined {
+    return #catalog in event ? event.#catalog : undefined;
+  }
 }
 
-type ToAppendClass = new (
-  eventId: string,
-  type: string,
-  data: unknown,
-  metadata: EventMetadata,
-) => EventToAppend;
-
-type StoredClass = new (
-  eventId: string,
-  type: string,
-  data: unknown,
-  metadata: EventMetadata,
-  streamName: string,
-  revision: StreamRevision,
-  position: Position,
-) => StoredEvent;
-
-/** The class `define` makes for `catalog`, made once and marked with it on its prototype. */
-const markedClass = <K extends { readonly prototype: object }>(
-  made: WeakMap<object, K>,
-  catalog: object,
-  define: () => K,
-): K => {
-  let known = made.get(catalog);
-  if (known === undefined) {
-    known = define();
-    Object.defineProperty(known.prototype, CHECKED_BY, { value: catalog });
-    made.set(catalog, known);
+// Every event the in-memory store keeps is one of these, marked or not, so that they share a shape.
+class KeptEvent implements StoredEvent {
+  readonly #catalog: object | undefined;
+  constructor(
+    catalog: object | undefined,
+    readonly eventId: string,
+    readonly type: string,
+    readonly data: unknown,
+    readonly metadata: EventMetadata,
+    readonly streamName: string,
+    readonly revision: StreamRevision,
+    readonly position: Position,
+  ) {
+    this.#catalog = catalog;
   }
-  return known;
-};
 
-const toAppendClasses = new WeakMap<object, ToAppendClass>();
-const storedClasses = new WeakMap<object, StoredClass>();
-
-const toAppendClass = (catalog: object): ToAppendClass =>
-  markedClass(
-    toAppendClasses,
-    catalog,
-    () =>
-      class CheckedEventToAppend implements EventToAppend {
-        constructor(
-          readonly eventId: string,
-          readonly type: string,
-          readonly data: unknown,
-          readonly metadata: EventMetadata,
-        ) {}
-      },
-  );
-
-const storedClass = (catalog: object): StoredClass =>
-  markedClass(
-    storedClasses,
-    catalog,
-    () =>
-      class CheckedStoredEvent implements StoredEvent {
-        constructor(
-          readonly eventId: string,
-          readonly type: string,
-          readonly data: unknown,
-          readonly metadata: EventMetadata,
-          readonly streamName: string,
-          readonly revision: StreamRevision,
-          readonly position: Position,
-        ) {}
-      },
-  );
+  /** The catalog that checked `event` on its way into a sealed store, if any. */
+  static catalogOf(event: StoredEvent): object | undefined {
+    return #catalog in event ? event.#catalog : undefined;
+  }
+}
 
 /**
  * An event on its way into a store, marked as checked by `catalog` (called by `handleCommand` for
@@ -89,7 +56,7 @@ export const checkedEventToAppend = <Ev extends Event>(
   type: string,
   data: unknown,
   metadata: EventMetadata,
-): EventToAppend => new (toAppendClass(catalog))(eventId, type, data, metadata);
+): EventToAppend => new CheckedEventToAppend(catalog, eventId, type, data, metadata);
 
 /**
  * The event a store keeps for `appended`, carrying its checked mark when `exact`. Only a store that
@@ -104,21 +71,18 @@ export const storedEventOf = (
   streamName: string,
   revision: StreamRevision,
   position: Position,
-): StoredEvent => {
-  const catalog = exact ? (appended as Marked)[CHECKED_BY] : undefined;
-  return catalog === undefined
-    ? { eventId: appended.eventId, type: appended.type, data, metadata, streamName, revision, position }
-    : new (storedClass(catalog))(
-        appended.eventId,
-        appended.type,
-        data,
-        metadata,
-        streamName,
-        revision,
-        position,
-      );
-};
+): StoredEvent =>
+  new KeptEvent(
+    exact ? CheckedEventToAppend.catalogOf(appended) : undefined,
+    appended.eventId,
+    appended.type,
+    data,
+    metadata,
+    streamName,
+    revision,
+    position,
+  );
 
 /** Whether `catalog` checked this stored event's data on its way in, so that decoding it again is moot. */
 export const checkedBy = <Ev extends Event>(stored: StoredEvent, catalog: EventCatalog<Ev>): boolean =>
-  (stored as Marked)[CHECKED_BY] === catalog;
+  KeptEvent.catalogOf(stored) === catalog;
