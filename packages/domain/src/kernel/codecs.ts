@@ -61,6 +61,61 @@ export const isDecodedAsIs = (codec: t.Mixed): boolean => {
   return true;
 };
 
+// Codecs whose `is` may refuse more than `decode` does, but whose `decode` of anything `is` accepts
+// succeeds with a value equal to its input (a copy, say).
+const checkedAsDecoded = new WeakSet<t.Mixed>();
+
+/**
+ * Declares that whatever a custom codec's `is` accepts, its `decode` accepts too, giving a value
+ * equal to the input: `is` may refuse more (it then falls back to `decode`), never less.
+ */
+export const markCheckedAsDecoded = <C extends t.Mixed>(codec: C): C => {
+  checkedAsDecoded.add(codec);
+  return codec;
+};
+
+/**
+ * True when `codec.is(u)` implies that `codec.decode(u)` succeeds with a value equal to `u`, so a
+ * catalog may take `u` as decoded once `is` holds and decode only what `is` refuses. Weaker than
+ * `isDecodedAsIs`, and so not closed under unions: an earlier member may decode what a later
+ * member's `is` accepts, to something else.
+ */
+export const isCheckedAsDecoded = (codec: t.Mixed): boolean => {
+  if (checkedAsDecoded.has(codec) || isDecodedAsIs(codec)) return true;
+  const c = codec as t.Mixed & {
+    readonly _tag?: string;
+    readonly props?: t.Props;
+    readonly types?: readonly t.Mixed[];
+    readonly type?: t.Mixed;
+    readonly domain?: t.Mixed;
+    readonly codomain?: t.Mixed;
+  };
+  switch (c._tag) {
+    case 'InterfaceType':
+    case 'PartialType':
+      return c.props !== undefined && Object.values(c.props).every(isCheckedAsDecoded);
+    case 'IntersectionType':
+      return c.types !== undefined && c.types.every(isCheckedAsDecoded);
+    case 'ArrayType':
+    case 'ReadonlyArrayType':
+      return c.type !== undefined && isCheckedAsDecoded(c.type);
+    case 'DictionaryType':
+      return (c.domain as { _tag?: string } | undefined)?._tag === 'StringType' && c.codomain !== undefined
+        ? isCheckedAsDecoded(c.codomain)
+        : false;
+    default:
+      return false;
+  }
+};
+
+/** Marks `made` as checking like `inner` does, for a codec that wraps another and adds only exact cases. */
+export const checksLike = <C extends t.Mixed>(inner: t.Mixed, made: C): C =>
+  isDecodedAsIs(inner)
+    ? markDecodedAsIs(made)
+    : isCheckedAsDecoded(inner)
+      ? markCheckedAsDecoded(made)
+      : made;
+
 // io-ts's own t.Int is branded, which would force every event type to carry the brand; these
 // refine at run time and keep plain `number` / `string` at compile time.
 const refined = <A extends number | string>(

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import type * as t from 'io-ts';
-import { isDecodedAsIs } from './codecs';
+import { isCheckedAsDecoded } from './codecs';
 import type { Event } from './envelope';
 
 /** Turns data stored at one schema version into the next version's shape. */
@@ -31,7 +31,7 @@ export interface EncodedEvent {
   readonly type: string;
   readonly data: unknown;
   readonly schemaVersion: number;
-  /** True when decoding `data` with this catalog gives `data` itself back (its codec checks, never transforms). */
+  /** True when decoding `data` with this catalog gives back `data`, or a value equal to it: its codec's `is` held. */
   readonly decodesAsIs?: boolean;
 }
 
@@ -76,7 +76,7 @@ export const eventCatalog = <Ev extends Event>(schemas: EventSchemas<Ev>): Event
   const types = [...table.keys()];
   // Schemas whose codec may be checked with `is`: no allocation on the common path, and the
   // decode that names the failing field runs only when the check fails.
-  const guarded = new Set([...table].filter(([, s]) => isDecodedAsIs(s.codec)).map(([type]) => type));
+  const guarded = new Set([...table].filter(([, s]) => isCheckedAsDecoded(s.codec)).map(([type]) => type));
 
   const upcast = (schema: EventSchema<object>, type: string, data: unknown, from: number) => {
     const current = schema.version ?? 1;

@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
 import { isDeepStrictEqual } from 'node:util';
+import { checksLike } from '../kernel/codecs';
 
 /** What a personal field reads as once its customer was forgotten (or when no key is at hand). */
 export const ERASED = '[erased]';
@@ -42,10 +43,14 @@ export const erasable = <A, O>(
   erased: unknown = ERASED,
 ): t.Type<A, O, unknown> => {
   const matches = erasedMatcher(erased);
-  return new t.Type<A, O, unknown>(
-    `Erasable<${codec.name}>`,
-    (u): u is A => matches(u) || codec.is(u),
-    (u, c) => (matches(u) ? t.success(u as A) : codec.validate(u, c)),
-    (a) => (matches(a) ? (a as unknown as O) : codec.encode(a)),
+  // Erased forms decode to themselves, so the wrapper checks as its codec does.
+  return checksLike(
+    codec,
+    new t.Type<A, O, unknown>(
+      `Erasable<${codec.name}>`,
+      (u): u is A => matches(u) || codec.is(u),
+      (u, c) => (matches(u) ? t.success(u as A) : codec.validate(u, c)),
+      (a) => (matches(a) ? (a as unknown as O) : codec.encode(a)),
+    ),
   );
 };
