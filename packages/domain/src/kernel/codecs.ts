@@ -3,10 +3,10 @@ import * as t from 'io-ts';
 // Codecs whose `is` accepts exactly what `decode` accepts, and whose `decode` returns its input.
 const guardedAsDecoded = new WeakSet<t.Mixed>();
 
-// io-ts codecs whose `is` and `validate` agree (given children that agree) and whose `validate`
-// returns its input unchanged when the children do. Anything else (custom `t.Type`s, `t.exact`,
-// which strips keys, records over a refined domain, which drop keys) is not listed.
-const AGREEING_TAGS = new Set([
+// io-ts leaf codecs whose `is` and `validate` agree and whose `validate` returns its input. Anything
+// else that is not a combinator below (custom `t.Type`s, `t.exact`, which strips keys, records over
+// a refined domain, which drop keys) is not listed.
+const AGREEING_LEAVES = new Set([
   'UnknownType',
   'StringType',
   'NumberType',
@@ -14,13 +14,40 @@ const AGREEING_TAGS = new Set([
   'NullType',
   'LiteralType',
   'KeyofType',
-  'InterfaceType',
-  'PartialType',
-  'IntersectionType',
-  'UnionType',
-  'ArrayType',
-  'ReadonlyArrayType',
 ]);
+
+// The parts of the io-ts combinators looked into here.
+type Combinator = t.Mixed & {
+  readonly _tag?: string;
+  readonly props?: t.Props;
+  readonly types?: readonly t.Mixed[];
+  readonly type?: t.Mixed;
+  readonly domain?: t.Mixed;
+  readonly codomain?: t.Mixed;
+};
+
+// Whether every part of an object, intersection, array or string-keyed record codec satisfies
+// `holds` (io-ts returns such a value unchanged, or equal, when its parts do); undefined for any
+// other codec.
+const everyPart = (codec: t.Mixed, holds: (part: t.Mixed) => boolean): boolean | undefined => {
+  const c = codec as Combinator;
+  switch (c._tag) {
+    case 'InterfaceType':
+    case 'PartialType':
+      return c.props !== undefined && Object.values(c.props).every(holds);
+    case 'IntersectionType':
+      return c.types !== undefined && c.types.every(holds);
+    case 'ArrayType':
+    case 'ReadonlyArrayType':
+      return c.type !== undefined && holds(c.type);
+    case 'DictionaryType':
+      return (c.domain as Combinator | undefined)?._tag === 'StringType' && c.codomain !== undefined
+        ? holds(c.codomain)
+        : false;
+    default:
+      return undefined;
+  }
+};
 
 /**
  * Declares that a custom codec's `is` accepts exactly what its `decode` accepts, and that `decode`
@@ -38,27 +65,9 @@ export const markDecodedAsIs = <C extends t.Mixed>(codec: C): C => {
  */
 export const isDecodedAsIs = (codec: t.Mixed): boolean => {
   if (guardedAsDecoded.has(codec)) return true;
-  const c = codec as t.Mixed & {
-    readonly _tag?: string;
-    readonly props?: t.Props;
-    readonly types?: readonly t.Mixed[];
-    readonly type?: t.Mixed;
-    readonly domain?: t.Mixed;
-    readonly codomain?: t.Mixed;
-  };
-  const tag = c._tag;
-  if (tag === 'DictionaryType')
-    return (c.domain as { _tag?: string } | undefined)?._tag === 'StringType' && c.codomain !== undefined
-      ? isDecodedAsIs(c.codomain)
-      : false;
-  if (tag === undefined || !AGREEING_TAGS.has(tag)) return false;
-  if (tag === 'InterfaceType' || tag === 'PartialType')
-    return c.props !== undefined && Object.values(c.props).every(isDecodedAsIs);
-  if (tag === 'IntersectionType' || tag === 'UnionType')
-    return c.types !== undefined && c.types.every(isDecodedAsIs);
-  if (tag === 'ArrayType' || tag === 'ReadonlyArrayType')
-    return c.type !== undefined && isDecodedAsIs(c.type);
-  return true;
+  const c = codec as Combinator;
+  if (c._tag === 'UnionType') return c.types !== undefined && c.types.every(isDecodedAsIs);
+  return everyPart(codec, isDecodedAsIs) ?? (c._tag !== undefined && AGREEING_LEAVES.has(c._tag));
 };
 
 // Codecs whose `is` may refuse more than `decode` does, but whose `decode` of anything `is` accepts
@@ -80,33 +89,8 @@ export const markCheckedAsDecoded = <C extends t.Mixed>(codec: C): C => {
  * `isDecodedAsIs`, and so not closed under unions: an earlier member may decode what a later
  * member's `is` accepts, to something else.
  */
-export const isCheckedAsDecoded = (codec: t.Mixed): boolean => {
-  if (checkedAsDecoded.has(codec) || isDecodedAsIs(codec)) return true;
-  const c = codec as t.Mixed & {
-    readonly _tag?: string;
-    readonly props?: t.Props;
-    readonly types?: readonly t.Mixed[];
-    readonly type?: t.Mixed;
-    readonly domain?: t.Mixed;
-    readonly codomain?: t.Mixed;
-  };
-  switch (c._tag) {
-    case 'InterfaceType':
-    case 'PartialType':
-      return c.props !== undefined && Object.values(c.props).every(isCheckedAsDecoded);
-    case 'IntersectionType':
-      return c.types !== undefined && c.types.every(isCheckedAsDecoded);
-    case 'ArrayType':
-    case 'ReadonlyArrayType':
-      return c.type !== undefined && isCheckedAsDecoded(c.type);
-    case 'DictionaryType':
-      return (c.domain as { _tag?: string } | undefined)?._tag === 'StringType' && c.codomain !== undefined
-        ? isCheckedAsDecoded(c.codomain)
-        : false;
-    default:
-      return false;
-  }
-};
+export const isCheckedAsDecoded = (codec: t.Mixed): boolean =>
+  checkedAsDecoded.has(codec) || isDecodedAsIs(codec) || (everyPart(codec, isCheckedAsDecoded) ?? false);
 
 /** Marks `made` as checking like `inner` does, for a codec that wraps another and adds only exact cases. */
 export const checksLike = <C extends t.Mixed>(inner: t.Mixed, made: C): C =>
