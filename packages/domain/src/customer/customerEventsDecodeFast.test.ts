@@ -38,7 +38,8 @@ describe('customer events with stored forms (phone, tax id)', () => {
       profile: { ...registered.data.profile, phone: { e164: '+48501234567', raw: '501 234 567', extra: 1 } },
     };
     const decoded = customerEvents.decode('CustomerRegistered', data, 1);
-    expect(E.isRight(decoded) && decoded.right.data.profile.phone).toStrictEqual({
+    const event = E.isRight(decoded) ? decoded.right : undefined;
+    expect(event?.type === 'CustomerRegistered' && event.data.profile.phone).toStrictEqual({
       e164: '+48501234567',
       raw: '501 234 567',
     });
