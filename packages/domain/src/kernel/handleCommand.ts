@@ -85,12 +85,23 @@ export interface StateCache {
     EventStore,
     WeakMap<object, WeakMap<object, WeakMap<object, Map<string, CachedFold>>>>
   >;
+  /** @internal The streams of the last store and aggregate looked up (held until the next miss): most commands repeat them. */
+  readonly recent: RecentStreams;
+}
+
+interface RecentStreams {
+  store?: EventStore;
+  evolve?: object;
+  initialState?: object;
+  catalog?: object;
+  streams?: Map<string, CachedFold>;
 }
 
 /** A cache of folded states for `handleCommand`'s `cache` option. */
 export const stateCache = (options: { readonly maxStreams?: number } = {}): StateCache => ({
   maxStreams: options.maxStreams ?? 10_000,
   entries: new WeakMap(),
+  recent: {},
 });
 
 const streamsOf = (
@@ -99,6 +110,15 @@ const streamsOf = (
   aggregate: Aggregate<Command, Event, unknown>,
 ): Map<string, CachedFold> => {
   const { evolve, initialState } = aggregate.decider;
+  const recent = cache.recent;
+  if (
+    recent.streams !== undefined &&
+    recent.store === store &&
+    recent.evolve === evolve &&
+    recent.initialState === initialState &&
+    recent.catalog === aggregate.events
+  )
+    return recent.streams;
   let byEvolve = cache.entries.get(store);
   if (byEvolve === undefined) cache.entries.set(store, (byEvolve = new WeakMap()));
   let byInitial = byEvolve.get(evolve);
@@ -107,6 +127,7 @@ const streamsOf = (
   if (byCatalog === undefined) byInitial.set(initialState, (byCatalog = new WeakMap()));
   let streams = byCatalog.get(aggregate.events);
   if (streams === undefined) byCatalog.set(aggregate.events, (streams = new Map()));
+  Object.assign(recent, { store, evolve, initialState, catalog: aggregate.events, streams });
   return streams;
 };
 
@@ -141,6 +162,8 @@ interface Folded<Ev extends Event, S> {
   readonly state: S;
   readonly revision: StreamRevision | 'no_stream';
   readonly previous: readonly RecordedEvent<Ev>[];
+  /** The command ids of the stream up to `revision`, when a cache keeps them. */
+  readonly ids: Set<string> | undefined;
 }
 
 const noEvents: readonly never[] = [];
@@ -203,6 +226,7 @@ const fold = <C extends Command, Ev extends Event, S>(
     state,
     revision: last === undefined ? from.revision : last.revision,
     previous: previous ?? noEvents,
+    ids: commandIds,
   });
 };
 
@@ -212,11 +236,9 @@ const foldKnown = <C extends Command, Ev extends Event, S>(
   stored: readonly StoredEvent[],
   command: C,
   caching: boolean,
-): E.Either<EventDecodeError | PermissionError, Folded<Ev, S> & { readonly ids?: Set<string> }> => {
-  const ids = caching ? new Set<string>() : undefined;
+): E.Either<EventDecodeError | PermissionError, Folded<Ev, S>> => {
   const from = { state: aggregate.decider.initialState(), revision: 'no_stream' as const };
-  const folded = fold(aggregate, stored, command, from, ids);
-  return E.isLeft(folded) || ids === undefined ? folded : E.right({ ...folded.right, ids });
+  return fold(aggregate, stored, command, from, caching ? new Set<string>() : undefined);
 };
 
 /**
@@ -229,7 +251,7 @@ const readAndFold = async <C extends Command, Ev extends Event, S>(
   streamName: string,
   command: C,
   streams: Map<string, CachedFold> | undefined,
-): Promise<E.Either<EventDecodeError | PermissionError, Folded<Ev, S> & { readonly ids?: Set<string> }>> => {
+): Promise<E.Either<EventDecodeError | PermissionError, Folded<Ev, S>>> => {
   const cached = streams?.get(streamName);
   if (cached !== undefined && !cached.commandIds.has(command.metadata.commandId)) {
     const next = cached.revision + 1n;
@@ -238,8 +260,7 @@ const readAndFold = async <C extends Command, Ev extends Event, S>(
     // the cache saw: fold it again from the start.
     if (tail.length === 0 || tail[0]?.revision === next) {
       const from = { state: cached.state as S, revision: cached.revision };
-      const folded = fold(aggregate, tail, command, from, cached.commandIds);
-      return E.isLeft(folded) ? folded : E.right({ ...folded.right, ids: cached.commandIds });
+      return fold(aggregate, tail, command, from, cached.commandIds);
     }
   }
   return foldKnown(aggregate, await store.readStream(streamName), command, streams !== undefined);
