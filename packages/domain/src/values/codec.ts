@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/Either';
-import { identity, pipe } from 'fp-ts/function';
+import { identity } from 'fp-ts/function';
 import * as t from 'io-ts';
 import { markCheckedAsDecoded, markDecodedAsIs } from '../kernel/codecs';
 import type { ValidationError } from '../kernel/errors';
@@ -14,6 +14,31 @@ const sameFields = (u: unknown, built: unknown): boolean => {
   return true;
 };
 
+const reason = (e: ValidationError | string): string => (typeof e === 'string' ? e : e.message);
+
+// An io-ts codec over `check`: `accepts` narrows its `is` to inputs `check` takes, `decoded` is what
+// decoding gives for an input `check` takes.
+const checkedCodec = <A extends O, O>(
+  name: string,
+  check: (u: unknown) => E.Either<ValidationError | string, A>,
+  accepts: (u: unknown, checked: A) => boolean,
+  decoded: (u: unknown, checked: A) => A,
+): t.Type<A, O, unknown> =>
+  new t.Type<A, O, unknown>(
+    name,
+    (u): u is A => {
+      const checked = check(u);
+      return E.isRight(checked) && accepts(u, checked.right);
+    },
+    (u, c) => {
+      const checked = check(u);
+      return E.isRight(checked)
+        ? t.success(decoded(u, checked.right))
+        : t.failure(u, c, reason(checked.left));
+    },
+    identity,
+  );
+
 /**
  * An io-ts codec for a stored form that is encoded as-is; `check` reports why a stored value is refused.
  * Codecs check the form of a value, not shop policy, so events written under an older policy still decode.
@@ -24,21 +49,7 @@ export const storedFormCodec = <A extends O, O = A>(
   name: string,
   check: (u: unknown) => E.Either<ValidationError | string, A>,
 ): t.Type<A, O, unknown> =>
-  markCheckedAsDecoded(
-    new t.Type<A, O, unknown>(
-      name,
-      (u): u is A => {
-        const checked = check(u);
-        return E.isRight(checked) && sameFields(u, checked.right);
-      },
-      (u, c) =>
-        pipe(
-          check(u),
-          E.match((e) => t.failure(u, c, typeof e === 'string' ? e : e.message), t.success),
-        ),
-      identity,
-    ),
-  );
+  markCheckedAsDecoded(checkedCodec<A, O>(name, check, sameFields, (_u, checked) => checked));
 
 /**
  * A stored-form codec whose check only accepts or refuses: decoding gives back the stored value
@@ -49,16 +60,11 @@ export const storedValueCodec = <A extends O, O = A>(
   check: (u: unknown) => E.Either<ValidationError | string, A>,
 ): t.Type<A, O, unknown> =>
   markDecodedAsIs(
-    new t.Type<A, O, unknown>(
+    checkedCodec<A, O>(
       name,
-      (u): u is A => E.isRight(check(u)),
-      (u, c) => {
-        const checked = check(u);
-        return E.isRight(checked)
-          ? t.success(u as A)
-          : t.failure(u, c, typeof checked.left === 'string' ? checked.left : checked.left.message);
-      },
-      identity,
+      check,
+      () => true,
+      (u) => u as A,
     ),
   );
 
