@@ -6,26 +6,7 @@ import type { Position, StreamRevision } from './revision';
 // given and what an adapter serialises (still exactly the envelope), no lookup table, and one object
 // shape for every event, whatever catalog checked it (a class per catalog made the code that reads
 // events polymorphic as soon as a process wrote to more than a few kinds of stream).
-class CheckedEventToAppend implements EventToAppend {
-  readonly #catalog: object;
-  constructor(
-    catalog: object,
-    readonly eventId: string,
-    readonly type: string,
-    readonly data: unknown,
-    readonly metadata: EventMetadata,
-  ) {
-    this.#catalog = catalog;
-  }
-
-  /** The catalog that checked `event`, if it is a checked event. */
-  static catalogOf(event: EventToAppend): object | undefined {
-    return #catalog in event ? event.#catalog : undefined;
-  }
-}
-
-// Every event the in-memory store keeps is one of these, marked or not, so that they share a shape.
-class KeptEvent implements StoredEvent {
+class MarkedEvent implements EventToAppend {
   readonly #catalog: object | undefined;
   constructor(
     catalog: object | undefined,
@@ -33,16 +14,30 @@ class KeptEvent implements StoredEvent {
     readonly type: string,
     readonly data: unknown,
     readonly metadata: EventMetadata,
-    readonly streamName: string,
-    readonly revision: StreamRevision,
-    readonly position: Position,
   ) {
     this.#catalog = catalog;
   }
 
-  /** The catalog that checked `event` on its way into a sealed store, if any. */
-  static catalogOf(event: StoredEvent): object | undefined {
+  /** The catalog that checked `event`'s data, if it is a marked event and was checked. */
+  static catalogOf(event: EventToAppend | StoredEvent): object | undefined {
     return #catalog in event ? event.#catalog : undefined;
+  }
+}
+
+// Every event the in-memory store keeps is one of these, marked or not, so that they share a shape.
+// A kept event appended again (to another store) carries its mark on: its data was checked as it is.
+class KeptEvent extends MarkedEvent implements StoredEvent {
+  constructor(
+    catalog: object | undefined,
+    eventId: string,
+    type: string,
+    data: unknown,
+    metadata: EventMetadata,
+    readonly streamName: string,
+    readonly revision: StreamRevision,
+    readonly position: Position,
+  ) {
+    super(catalog, eventId, type, data, metadata);
   }
 }
 
@@ -56,7 +51,7 @@ export const checkedEventToAppend = <Ev extends Event>(
   type: string,
   data: unknown,
   metadata: EventMetadata,
-): EventToAppend => new CheckedEventToAppend(catalog, eventId, type, data, metadata);
+): EventToAppend => new MarkedEvent(catalog, eventId, type, data, metadata);
 
 /**
  * The event a store keeps for `appended`, carrying its checked mark when `exact`. Only a store that
@@ -73,7 +68,7 @@ export const storedEventOf = (
   position: Position,
 ): StoredEvent =>
   new KeptEvent(
-    exact ? CheckedEventToAppend.catalogOf(appended) : undefined,
+    exact ? MarkedEvent.catalogOf(appended) : undefined,
     appended.eventId,
     appended.type,
     data,
@@ -85,4 +80,4 @@ export const storedEventOf = (
 
 /** Whether `catalog` checked this stored event's data on its way in, so that decoding it again is moot. */
 export const checkedBy = <Ev extends Event>(stored: StoredEvent, catalog: EventCatalog<Ev>): boolean =>
-  KeptEvent.catalogOf(stored) === catalog;
+  MarkedEvent.catalogOf(stored) === catalog;
