@@ -128,6 +128,36 @@ describe('uniqueness registry', () => {
     right(await s.customers.register(ctx, { card: 'C-2', taxId: 'PL 123-456-32-18' }));
     expect((await registryOf(s)).check(SHOP)).toEqual([]);
   });
+
+  it('hashes profile values only when a check reads them, under the shop’s policy of that moment', async () => {
+    const s = shop();
+    const ctx = { tenantId: SHOP, actor: operator };
+    right(await s.customers.register(ctx, { card: 'C-1', email: 'anna@example.com' }));
+    right(await s.customers.register(ctx, { card: 'C-2', email: 'Anna@Example.com' }));
+    const asked: string[] = [];
+    let uniqueEmail = false;
+    const registry = await replay(
+      s.eventStore,
+      uniquenessRegistryProjection({
+        secretFor: (tenantId) => {
+          asked.push(tenantId);
+          return s.secret();
+        },
+        policyFor: () => ({ ...s.policy, uniqueEmail }),
+      }),
+    );
+    // Replaying the log hashed nothing: the secret is first asked for by the check.
+    expect(asked).toEqual([]);
+    expect(registry.check(SHOP)).toEqual([]);
+    expect(asked).toEqual([SHOP]);
+    uniqueEmail = true;
+    const [violation, ...rest] = registry.check(SHOP);
+    expect(rest).toEqual([]);
+    expect(violation?.message).toContain(
+      `email address with reservation key ${reservationKey(SHOP_SECRET, 'email', 'anna@example.com')}`,
+    );
+    expect(registry.check(SHOP)).toEqual([violation]);
+  });
 });
 
 describe('uniqueness registry and a forgotten customer', () => {

@@ -73,18 +73,24 @@ interface Reservation {
   events: EventRef[];
 }
 
+/** A value a profile carries, with the event that set it; hashed into its reservation key only once a check needs it. */
+interface HeldValue {
+  readonly value: string;
+  key: string | undefined;
+  readonly ref: EventRef;
+}
+
 interface Customer {
   state: Exclude<HolderState, 'unknown'>;
-  /** Reservation key of each value the profile carries, with the event that set it. */
-  readonly values: Map<UniqueKind, { readonly key: string; readonly ref: EventRef }>;
+  readonly values: Map<UniqueKind, HeldValue>;
 }
 
 interface Tenant {
-  /** By `kind.key`. */
-  readonly reservations: Map<string, Reservation>;
-  readonly byHolder: Map<string, Set<string>>;
+  /** By kind, then key: a reservation event finds its record without building a `kind.key` string. */
+  readonly reservations: ReadonlyMap<UniqueKind, Map<string, Reservation>>;
+  readonly byHolder: Map<string, Set<Reservation>>;
   /** Reserved and not yet confirmed: few, so orphans never scan the whole registry. */
-  readonly unconfirmed: Set<string>;
+  readonly unconfirmed: Set<Reservation>;
   readonly customers: Map<string, Customer>;
 }
 
@@ -118,7 +124,12 @@ export const uniquenessRegistry = (options: UniquenessRegistryOptions): Uniquene
     if (t === undefined)
       tenants.set(
         id,
-        (t = { reservations: new Map(), byHolder: new Map(), unconfirmed: new Set(), customers: new Map() }),
+        (t = {
+          reservations: new Map(UNIQUE_KINDS.map((kind) => [kind, new Map()])),
+          byHolder: new Map(),
+          unconfirmed: new Set(),
+          customers: new Map(),
+        }),
       );
     return t;
   };
@@ -138,51 +149,59 @@ export const uniquenessRegistry = (options: UniquenessRegistryOptions): Uniquene
     events: [...r.events],
   });
 
-  const unhold = (t: Tenant, slot: string, holderId: string) => {
-    const held = t.byHolder.get(holderId);
-    held?.delete(slot);
-    if (held?.size === 0) t.byHolder.delete(holderId);
+  const unhold = (t: Tenant, r: Reservation) => {
+    const held = t.byHolder.get(r.holderId);
+    held?.delete(r);
+    if (held?.size === 0) t.byHolder.delete(r.holderId);
   };
 
   const applyReservation = (t: Tenant, kind: UniqueKind, key: string, r: RecordedEvent<ReservationEvent>) => {
-    const slot = slotOf(kind, key);
     const { event } = r;
-    const current = t.reservations.get(slot);
+    const ofKind = t.reservations.get(kind) as Map<string, Reservation>;
+    let current = ofKind.get(key);
     switch (event.type) {
-      case 'IdentifierReserved':
-        if (current !== undefined) unhold(t, slot, current.holderId);
-        t.reservations.set(slot, {
-          kind,
-          key,
-          holderId: event.data.holderId,
-          status: 'reserved',
-          reservedAt: event.data.reservedAt,
-          events: [refOf(r)],
-        });
-        t.unconfirmed.add(slot);
-        t.byHolder.set(event.data.holderId, (t.byHolder.get(event.data.holderId) ?? new Set()).add(slot));
+      case 'IdentifierReserved': {
+        const { holderId } = event.data;
+        // A value reserved again keeps its record (and its place among the unconfirmed), as a new holder.
+        if (current === undefined) {
+          current = {
+            kind,
+            key,
+            holderId,
+            status: 'reserved',
+            reservedAt: event.data.reservedAt,
+            events: [],
+          };
+          ofKind.set(key, current);
+        } else {
+          unhold(t, current);
+          current.holderId = holderId;
+          current.status = 'reserved';
+          current.reservedAt = event.data.reservedAt;
+        }
+        current.events = [refOf(r)];
+        t.unconfirmed.add(current);
+        const held = t.byHolder.get(holderId);
+        if (held === undefined) t.byHolder.set(holderId, new Set([current]));
+        else held.add(current);
         return;
+      }
       case 'ReservationConfirmed':
         if (current === undefined || current.holderId !== event.data.holderId) return;
         current.status = 'confirmed';
         current.events.push(refOf(r));
-        t.unconfirmed.delete(slot);
+        t.unconfirmed.delete(current);
         return;
       case 'ReservationReleased':
         if (current === undefined) return;
-        unhold(t, slot, current.holderId);
-        t.reservations.delete(slot);
-        t.unconfirmed.delete(slot);
+        unhold(t, current);
+        ofKind.delete(key);
+        t.unconfirmed.delete(current);
         return;
     }
   };
 
-  const applyCustomer = (
-    t: Tenant,
-    tenantId: string,
-    customerId: string,
-    r: RecordedEvent<CustomerEvent>,
-  ) => {
+  const applyCustomer = (t: Tenant, customerId: string, r: RecordedEvent<CustomerEvent>) => {
     let customer = t.customers.get(customerId);
     if (customer === undefined)
       t.customers.set(customerId, (customer = { state: 'live', values: new Map() }));
@@ -192,7 +211,9 @@ export const uniquenessRegistry = (options: UniquenessRegistryOptions): Uniquene
     const set = (values: Partial<Record<UniqueKind, string>>) => {
       for (const kind of UNIQUE_KINDS) {
         const value = values[kind];
-        if (value !== undefined) customer.values.set(kind, { key: keyOf(tenantId, kind, value), ref });
+        // Not hashed here: a rebuild would hash every value ever set (three HMACs a registration),
+        // while only a check reads keys, and only of live customers' last values.
+        if (value !== undefined) customer.values.set(kind, { value, key: undefined, ref });
       }
     };
     switch (event.type) {
@@ -241,11 +262,15 @@ export const uniquenessRegistry = (options: UniquenessRegistryOptions): Uniquene
     };
     for (const [customerId, customer] of t.customers)
       if (customer.state === 'live')
-        for (const [kind, { key, ref }] of customer.values)
-          if (unique(kind)) claim(slotOf(kind, key), customerId, [ref]);
-    for (const [slot, r] of t.reservations)
-      if (claims.has(slot) && t.customers.get(r.holderId)?.state === 'live')
-        claim(slot, r.holderId, r.events);
+        for (const [kind, held] of customer.values)
+          if (unique(kind))
+            claim(slotOf(kind, (held.key ??= keyOf(tenantId, kind, held.value))), customerId, [held.ref]);
+    for (const [kind, ofKind] of t.reservations)
+      for (const [key, r] of ofKind) {
+        const slot = slotOf(kind, key);
+        if (claims.has(slot) && t.customers.get(r.holderId)?.state === 'live')
+          claim(slot, r.holderId, r.events);
+      }
     const out: RegistryViolation[] = [];
     for (const [slot, holders] of claims) {
       if (holders.size < 2) continue;
@@ -268,41 +293,34 @@ export const uniquenessRegistry = (options: UniquenessRegistryOptions): Uniquene
       const parts = parseStreamName(r.streamName);
       if (parts === undefined) return;
       const t = tenantOf(r.metadata.tenantId);
-      if (parts.category === 'customer')
-        return applyCustomer(t, r.metadata.tenantId, parts.id, r as RecordedEvent<CustomerEvent>);
+      if (parts.category === 'customer') return applyCustomer(t, parts.id, r as RecordedEvent<CustomerEvent>);
       const kind = reservationKindOf(parts.category);
       if (kind !== undefined) applyReservation(t, kind, parts.id, r as RecordedEvent<ReservationEvent>);
     },
     holding: (tenantId, kind, key) => {
       const t = tenants.get(tenantId);
-      const r = t?.reservations.get(slotOf(kind, key));
+      const r = t?.reservations.get(kind)?.get(key);
       return t === undefined || r === undefined ? undefined : holdingOf(t, r);
     },
     holderOf: (tenantId, kind, typed) => {
       const t = tenants.get(tenantId);
       const value = typedValue(kind, typed, options.policyFor(tenantId));
       if (t === undefined || value === undefined) return undefined;
-      const r = t.reservations.get(slotOf(kind, keyOf(tenantId, kind, value)));
+      const r = t.reservations.get(kind)?.get(keyOf(tenantId, kind, value));
       return r === undefined ? undefined : holdingOf(t, r);
     },
     heldBy: (tenantId, customerId) => {
       const t = tenants.get(tenantId);
       if (t === undefined) return [];
-      return [...(t.byHolder.get(customerId) ?? [])].flatMap((slot) => {
-        const r = t.reservations.get(slot);
-        return r === undefined ? [] : [holdingOf(t, r)];
-      });
+      return [...(t.byHolder.get(customerId) ?? [])].map((r) => holdingOf(t, r));
     },
     orphans: (tenantId, now) => {
       const t = tenants.get(tenantId);
       if (t === undefined) return [];
       const { orphanGraceMs } = options.policyFor(tenantId);
-      return [...t.unconfirmed].flatMap((slot) => {
-        const r = t.reservations.get(slot);
-        return r !== undefined && now.getTime() - Date.parse(r.reservedAt) >= orphanGraceMs
-          ? [holdingOf(t, r)]
-          : [];
-      });
+      return [...t.unconfirmed].flatMap((r) =>
+        now.getTime() - Date.parse(r.reservedAt) >= orphanGraceMs ? [holdingOf(t, r)] : [],
+      );
     },
     check,
   };
