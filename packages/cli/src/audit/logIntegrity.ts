@@ -31,13 +31,36 @@ const envelopeProblem = (event: StoredEvent, instant: (value: unknown) => boolea
   return undefined;
 };
 
-/** Where a stream's last event sits; updated in place, as a new record per event was garbage on every one. */
+/**
+ * Where a stream's last event sits, updated in place. Revision and position are kept as numbers
+ * while they fit one exactly (small integers take no heap), as bigints beyond: the place outlives
+ * the event, and the event's own bigints were most of what it kept alive, stream by stream.
+ */
 interface Place {
   readonly streamName: string;
-  revision: bigint;
-  position: bigint;
+  revision: number | bigint;
+  position: number | bigint;
   type: string;
 }
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+// Every revision or position has one form: a number from 0 to 2^53 - 1, a bigint otherwise (so `===` compares them).
+const compact = (value: bigint): number | bigint =>
+  value >= 0n && value <= MAX_SAFE ? Number(value) : value;
+
+const nextRevision = (revision: number | bigint): number | bigint =>
+  typeof revision === 'number' && revision < Number.MAX_SAFE_INTEGER
+    ? revision + 1
+    : compact(BigInt(revision) + 1n);
+
+/** The place as a violation names it. */
+const located = (place: Place): Located => ({
+  streamName: place.streamName,
+  revision: BigInt(place.revision),
+  position: BigInt(place.position),
+  type: place.type,
+});
 
 // Almost every event breaks nothing: one shared empty answer rather than an array per event.
 const NONE: readonly Violation[] = [];
@@ -77,25 +100,26 @@ export const logIntegrity = (): LogIntegrity => {
       previous = event;
       passed = undefined;
       const place = last.get(event.streamName);
-      const expected = place === undefined ? 0n : place.revision + 1n;
-      if (event.revision !== expected)
+      const revision = compact(event.revision);
+      const expected = place === undefined ? 0 : nextRevision(place.revision);
+      if (revision !== expected)
         (found ??= []).push(
           violation(
             'log.revision_gap',
             `${event.streamName} jumps to revision ${event.revision} where ${expected} was due: events are missing or repeated.`,
-            ...(place === undefined ? [event] : [place, event]),
+            ...(place === undefined ? [event] : [located(place), event]),
           ),
         );
       if (place === undefined)
         last.set(event.streamName, {
           streamName: event.streamName,
-          revision: event.revision,
-          position: event.position,
+          revision,
+          position: compact(event.position),
           type: event.type,
         });
       else {
-        place.revision = event.revision;
-        place.position = event.position;
+        place.revision = revision;
+        place.position = compact(event.position);
         place.type = event.type;
       }
       if (tenant !== undefined && event.metadata.tenantId !== tenant)

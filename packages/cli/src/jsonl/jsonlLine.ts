@@ -33,6 +33,18 @@ const badDecimal = (line: Record<string, unknown>, key: string): string | undefi
     : `"${key}" must be a decimal string, got ${JSON.stringify(value) ?? 'nothing'}`;
 };
 
+// A log names a few dozen event types on millions of lines: each line's type is handed on as the one
+// string of its name, so whatever outlives the line (a stream's last place, references to events in
+// an audit) keeps no copy of its own. Bounded: a log of endless made-up types gets no more entries.
+const typeNames = new Map<string, string>();
+const MAX_TYPE_NAMES = 1024;
+const typeName = (type: string): string => {
+  const known = typeNames.get(type);
+  if (known !== undefined) return known;
+  if (typeNames.size < MAX_TYPE_NAMES) typeNames.set(type, type);
+  return type;
+};
+
 /** Reads one line back into the event it holds; `Left` says what is wrong (the caller adds the line number). */
 export const decodeJsonlLine = (raw: string): E.Either<string, StoredEvent> => {
   let parsed: unknown;
@@ -64,7 +76,7 @@ export const decodeJsonlLine = (raw: string): E.Either<string, StoredEvent> => {
     streamName: parsed.stream as string,
     revision: BigInt(parsed.revision as string),
     eventId: parsed.id as string,
-    type: parsed.type as string,
+    type: typeName(parsed.type as string),
     data: parsed.data,
     // The format carries metadata as the store held it; checking its shape is the reader's concern.
     metadata: parsed.metadata as unknown as EventMetadata,
