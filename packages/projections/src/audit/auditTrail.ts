@@ -73,6 +73,8 @@ export interface AuditTrail {
 
 /** One wallet stream as the trail replays it: its name is parsed once, not for every event. */
 interface WalletLedgers {
+  /** The stream's name as its first event gave it: every reference to its events shares it. */
+  readonly streamName: string;
   readonly customerId: string;
   readonly ledgers: { [L in Ledger]?: { balance: number; last?: EventRef } };
 }
@@ -97,6 +99,16 @@ interface TenantAudit {
   readonly mergedInto: Map<string, string>;
   readonly merges: Map<string, MergeAudit>;
 }
+
+// The reference of an event of the stream `streamName` names, keeping that string rather than the
+// event's own copy of the name: the trail keeps a reference per movement, so one name per stream
+// instead of one per event. An event of another stream keeps its own name.
+const refIn = (r: RecordedEvent, streamName: string): EventRef => ({
+  streamName: r.streamName === streamName ? streamName : r.streamName,
+  revision: r.revision,
+  position: r.position,
+  type: r.event.type,
+});
 
 const where = (ref: EventRef): string => `${ref.type} ${ref.streamName}@${ref.revision}`;
 
@@ -170,9 +182,9 @@ export const auditTrail = (options: AuditTrailOptions = {}): AuditTrail => {
       );
     return t;
   };
-  const callsOf = (t: TenantAudit, orderId: string): OrderWalletCalls => {
+  const callsOf = (t: TenantAudit, orderId: string, streamName: string): OrderWalletCalls => {
     let c = t.orders.get(orderId);
-    if (c === undefined) t.orders.set(orderId, (c = noWalletCalls()));
+    if (c === undefined) t.orders.set(orderId, (c = noWalletCalls(streamName)));
     return c;
   };
 
@@ -181,15 +193,15 @@ export const auditTrail = (options: AuditTrailOptions = {}): AuditTrail => {
     if (w === undefined)
       t.wallets.set(
         streamName,
-        (w = { customerId: parseStreamName(streamName)?.id ?? streamName, ledgers: {} }),
+        (w = { streamName, customerId: parseStreamName(streamName)?.id ?? streamName, ledgers: {} }),
       );
     return w;
   };
 
   const applyWallet = (t: TenantAudit, r: RecordedEvent<WalletEvent>) => {
-    const ref = refOf(r);
     const { event } = r;
     const wallet = walletOf(t, r.streamName);
+    const ref = refIn(r, wallet.streamName);
     const { customerId } = wallet;
     if (event.type === 'WalletMergedInto') {
       t.mergedInto.set(customerId, event.data.survivorCustomerId);
@@ -217,10 +229,10 @@ export const auditTrail = (options: AuditTrailOptions = {}): AuditTrail => {
   };
 
   const applyOrder = (t: TenantAudit, r: RecordedEvent<OrderEvent>) => {
-    const ref = refOf(r);
     const { event } = r;
     if (keepEntries && orderWords[event.type] !== undefined) t.entries.push(r);
-    foldWalletCalls(callsOf(t, event.data.orderId), event, ref);
+    const calls = callsOf(t, event.data.orderId, r.streamName);
+    foldWalletCalls(calls, event, refIn(r, calls.streamName));
   };
 
   const applyMerge = (t: TenantAudit, mergeId: string, r: RecordedEvent<MergeEvent>) => {

@@ -32,6 +32,7 @@ export interface ExpectedRevert extends Omit<ExpectedMovement, 'amount' | 'need'
 }
 
 interface Payment {
+  readonly number: number;
   readonly started: OrderPaymentStarted['data'];
   readonly ref: EventRef;
   outcome?: { readonly paid: boolean; readonly ref: EventRef };
@@ -39,12 +40,22 @@ interface Payment {
 
 /** What an order's events say about its wallets, folded in log order. */
 export interface OrderWalletCalls {
-  readonly payments: Map<number, Payment>;
+  /** The order's stream, as its first event named it: the references to its events share this name. */
+  readonly streamName: string;
+  /** By payment number, in the order first started (an order makes one or two: a list, not a map per order). */
+  readonly payments: Payment[];
   readonly effects: ExpectedMovement[];
 }
 
 /** An order that has called for nothing yet. */
-export const noWalletCalls = (): OrderWalletCalls => ({ payments: new Map(), effects: [] });
+export const noWalletCalls = (streamName: string): OrderWalletCalls => ({
+  streamName,
+  payments: [],
+  effects: [],
+});
+
+const paymentOf = (calls: OrderWalletCalls, n: number): Payment | undefined =>
+  calls.payments.find((p) => p.number === n);
 
 // The shop's earning rule only names the rule on the lot; keys and amounts do not depend on it.
 const ANY_EARNING_RULE = '';
@@ -118,16 +129,21 @@ const whyOf = (event: OrderEvent): string => {
 /** Adds what one order event calls for, with the same pure functions the order process runs. */
 export const foldWalletCalls = (calls: OrderWalletCalls, event: OrderEvent, ref: EventRef): void => {
   switch (event.type) {
-    case 'OrderPaymentStarted':
-      calls.payments.set(event.data.paymentNumber, { started: event.data, ref });
+    case 'OrderPaymentStarted': {
+      const payment = { number: event.data.paymentNumber, started: event.data, ref };
+      // Started again under the same number: the later start stands, in the first one's place.
+      const at = calls.payments.findIndex((p) => p.number === payment.number);
+      if (at < 0) calls.payments.push(payment);
+      else calls.payments[at] = payment;
       return;
+    }
     case 'OrderPaymentFailed': {
-      const payment = calls.payments.get(event.data.paymentNumber);
+      const payment = paymentOf(calls, event.data.paymentNumber);
       if (payment !== undefined) payment.outcome = { paid: false, ref };
       return;
     }
     case 'OrderPaid': {
-      const payment = calls.payments.get(event.data.paymentNumber);
+      const payment = paymentOf(calls, event.data.paymentNumber);
       if (payment !== undefined) payment.outcome = { paid: true, ref };
       break;
     }
@@ -160,7 +176,7 @@ export const expectedOf = (
 ): { readonly movements: readonly ExpectedMovement[]; readonly reverts: readonly ExpectedRevert[] } => {
   const movements: ExpectedMovement[] = [];
   const reverts: ExpectedRevert[] = [];
-  for (const [n, { started, ref, outcome }] of calls.payments) {
+  for (const { number: n, started, ref, outcome } of calls.payments) {
     const steps = paymentSteps(started);
     const order = `Order ${started.orderId}`;
     const why = outcome?.paid === true ? `${order} was paid (payment ${n})` : `${order} started payment ${n}`;
