@@ -1,6 +1,6 @@
 import { parseStreamName, type RecordedEvent, type StoredEvent, type WalletEvent } from '@tillstream/domain';
 import type { PartMerge, Placed } from './auditPart';
-import { violation } from './violation';
+import { violation, type Located } from './violation';
 
 /** One merge as the wallets recorded it: who merged whom into whom, when, and what moved. */
 export interface MergeSummary {
@@ -29,7 +29,8 @@ export interface MergeLedger {
 
 /** A fresh merge ledger. */
 export const mergeLedger = (): MergeLedger => {
-  const merges = new Map<string, { line: number; summary: Mutable<MergeSummary>; events: StoredEvent[] }>();
+  // Each merge keeps where its events sit (a violation names them), not the events with their data and metadata.
+  const merges = new Map<string, { line: number; summary: Mutable<MergeSummary>; events: Located[] }>();
   // A merge id is a tenant's own (its stream is merge-{tenant}.{id}): two shops may both have a merge-1.
   const of = (tenant: string, mergeId: string, line: number) => {
     const key = `${tenant}.${mergeId}`;
@@ -62,7 +63,12 @@ export const mergeLedger = (): MergeLedger => {
       const wallet = parseStreamName(stored.streamName);
       const m = of(wallet?.tenantId ?? stored.metadata.tenantId, event.data.mergeId, line);
       const s = m.summary;
-      m.events.push(stored);
+      m.events.push({
+        streamName: stored.streamName,
+        revision: stored.revision,
+        position: stored.position,
+        type: stored.type,
+      });
       if (s.at === '') {
         s.at = stored.metadata.occurredAt;
         s.actor = `${stored.metadata.actor.role}:${stored.metadata.actor.id}`;

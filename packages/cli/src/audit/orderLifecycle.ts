@@ -28,12 +28,13 @@ export interface OrderSummary {
 }
 
 // The step is built whole (no spread of a partial step): one object per order event of the log.
-const stepOf = (at: string, actor: string, event: OrderEvent): OrderStep => {
+// `text` gives back the one kept copy of a text.
+const stepOf = (at: string, actor: string, event: OrderEvent, text: (what: string) => string): OrderStep => {
   switch (event.type) {
     case 'OrderPlaced': {
       const { totals, paymentMethod } = event.data;
       const pts = totals.points > 0 ? ` + ${totals.points} points` : '';
-      return { at, actor, what: `placed, to pay by ${paymentMethod}${pts}`, amount: totals.money };
+      return { at, actor, what: text(`placed, to pay by ${paymentMethod}${pts}`), amount: totals.money };
     }
     case 'OrderAccepted':
       return { at, actor, what: 'accepted: invoice', amount: event.data.moneyDue };
@@ -41,21 +42,25 @@ const stepOf = (at: string, actor: string, event: OrderEvent): OrderStep => {
       return {
         at,
         actor,
-        what: `cancelled${event.data.reason === undefined ? '' : `: ${event.data.reason}`}`,
+        what: text(`cancelled${event.data.reason === undefined ? '' : `: ${event.data.reason}`}`),
       };
     case 'OrderLineDelivered':
-      return { at, actor, what: `line ${event.data.lineId} delivered` };
+      return { at, actor, what: text(`line ${event.data.lineId} delivered`) };
     case 'OrderPaymentStarted':
       return {
         at,
         actor,
-        what: `payment ${event.data.paymentNumber} started by ${event.data.method}`,
+        what: text(`payment ${event.data.paymentNumber} started by ${event.data.method}`),
         amount: event.data.money,
       };
     case 'OrderPaid':
-      return { at, actor, what: `paid by ${event.data.method}`, amount: event.data.money };
+      return { at, actor, what: text(`paid by ${event.data.method}`), amount: event.data.money };
     case 'OrderPaymentFailed':
-      return { at, actor, what: `payment ${event.data.paymentNumber} failed: ${event.data.code}` };
+      return {
+        at,
+        actor,
+        what: text(`payment ${event.data.paymentNumber} failed: ${event.data.code}`),
+      };
     case 'OrderCompleted':
       return event.data.paid
         ? { at, actor, what: 'completed' }
@@ -64,7 +69,9 @@ const stepOf = (at: string, actor: string, event: OrderEvent): OrderStep => {
       return {
         at,
         actor,
-        what: `voided (${event.data.reason}): deposit returned ${event.data.depositReturned}, refund due`,
+        what: text(
+          `voided (${event.data.reason}): deposit returned ${event.data.depositReturned}, refund due`,
+        ),
         amount: event.data.refundDue,
       };
     case 'OrderCustomerChanged':
@@ -83,12 +90,16 @@ const stepOf = (at: string, actor: string, event: OrderEvent): OrderStep => {
   }
 };
 
+// How many distinct step texts a ledger keeps shared.
+const MAX_TEXTS = 10_000;
+
 interface Running {
   /** The line of the order's first event. */
   readonly line: number;
   readonly tenantId: string;
   state: OrderState;
-  readonly customers: Set<string>;
+  /** Every customer that held it: one or two (a list, not a set per order). */
+  readonly customers: string[];
   readonly steps: OrderStep[];
 }
 
@@ -114,6 +125,18 @@ export const orderLedger = (): OrderLedger => {
     return name;
   };
   let lastAt = '';
+  // Step texts repeat ("paid by deposit", "payment 1 started by card"): each distinct text is kept once,
+  // the first up to a bound (texts naming ids, such as a move between customers, rarely repeat).
+  const texts = new Map<string, string>();
+  const textOf = (what: string): string => {
+    const known = texts.get(what);
+    if (known !== undefined) return known;
+    if (texts.size < MAX_TEXTS) texts.set(what, what);
+    return what;
+  };
+  const held = (o: Running, customerId: string) => {
+    if (!o.customers.includes(customerId)) o.customers.push(customerId);
+  };
   return {
     apply: ({ event }, stored, line) => {
       let o = orders.get(stored.streamName);
@@ -122,22 +145,22 @@ export const orderLedger = (): OrderLedger => {
           line,
           tenantId: stored.metadata.tenantId,
           state: initialOrderState(),
-          customers: new Set(),
+          customers: [],
           steps: [],
         };
         orders.set(stored.streamName, o);
       }
       o.state = evolveOrder(o.state, event);
-      if ('customerId' in event.data) o.customers.add(event.data.customerId);
+      if ('customerId' in event.data) held(o, event.data.customerId);
       if (event.type === 'OrderCustomerChanged' || event.type === 'OrderMovedByMerge')
-        o.customers.add(event.data.toCustomerId);
+        held(o, event.data.toCustomerId);
       const { occurredAt, actor } = stored.metadata;
       if (occurredAt !== lastAt) lastAt = occurredAt;
-      o.steps.push(stepOf(lastAt, actorOf(actor.role, actor.id), event));
+      o.steps.push(stepOf(lastAt, actorOf(actor.role, actor.id), event, textOf));
     },
     summaries: (customerId) =>
       [...orders.entries()]
-        .filter(([, o]) => customerId === undefined || o.customers.has(customerId))
+        .filter(([, o]) => customerId === undefined || o.customers.includes(customerId))
         .map(([stream, o]) => ({
           line: o.line,
           value: {
