@@ -50,7 +50,10 @@ export const erasable = <A, O>(
       `Erasable<${codec.name}>`,
       (u): u is A => matches(u) || codec.is(u),
       (u, c) => (matches(u) ? t.success(u as A) : codec.validate(u, c)),
-      (a) => (matches(a) ? (a as unknown as O) : codec.encode(a)),
+      // Both branches give `a` back when the codec encodes as-is: say so, so the objects holding it encode without a copy.
+      codec.encode === t.identity
+        ? (t.identity as (a: A) => O)
+        : (a) => (matches(a) ? (a as unknown as O) : codec.encode(a)),
     ),
   );
 };

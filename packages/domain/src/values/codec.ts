@@ -1,5 +1,4 @@
 import * as E from 'fp-ts/Either';
-import { identity } from 'fp-ts/function';
 import * as t from 'io-ts';
 import { markCheckedAsDecoded, markDecodedAsIs } from '../kernel/codecs';
 import type { ValidationError } from '../kernel/errors';
@@ -36,7 +35,8 @@ const checkedCodec = <A extends O, O>(
         ? t.success(decoded(u, checked.right))
         : t.failure(u, c, reason(checked.left));
     },
-    identity,
+    // io-ts's own identity (not fp-ts's): a `t.type` skips copying on encode only when every part's encode is it.
+    t.identity,
   );
 
 /**
