@@ -14,8 +14,9 @@ import type { EventCatalog, SchemaFailure } from './eventCatalog';
 import type { EventStore } from './eventStore';
 import { deterministicId, nthId } from './ids';
 import type { StreamRevision } from './revision';
-import { parseStreamName } from './streamName';
+import { isStreamOfTenant } from './streamName';
 import { checkedBy, checkedEventToAppend } from './checkedEvents';
+import { instantText } from './clock';
 
 /** A decider together with the catalog that stores its events. */
 export interface Aggregate<C extends Command, Ev extends Event, S> {
@@ -298,7 +299,7 @@ const envelope = <Ev extends Event>(
       causationId: m.causationId ?? m.commandId,
       tenantId: m.tenantId,
       actor: m.actor,
-      occurredAt: m.now.toISOString(),
+      occurredAt: instantText(m.now),
       schemaVersion: encoded.right.schemaVersion,
     };
     const { type, data, decodesAsIs } = encoded.right;
@@ -325,7 +326,7 @@ export const handleCommand = async <C extends Command, Ev extends Event, S>(
   command: C,
   options: HandleCommandOptions = {},
 ): Promise<E.Either<CommandError, CommandResult<Ev, S>>> => {
-  if (parseStreamName(streamName)?.tenantId !== command.metadata.tenantId) {
+  if (!isStreamOfTenant(streamName, command.metadata.tenantId)) {
     return E.left(
       new PermissionError(
         'tenant.sealed',

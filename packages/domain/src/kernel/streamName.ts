@@ -47,6 +47,23 @@ export const parseStreamName = (name: string): StreamNameParts | undefined => {
     : undefined;
 };
 
+// Heads (`{category}-{tenantId}`) already parsed, with their tenant: a shop's streams share a few.
+const tenantOfHead = new Map<string, string>();
+
+/** Whether `name` is a stream name made by `streamName` for `tenantId` (checked on every command). */
+export const isStreamOfTenant = (name: string, tenantId: string): boolean => {
+  const dot = name.indexOf('.');
+  if (dot < 0 || dot === name.length - 1) return false;
+  const head = name.slice(0, dot);
+  const known = tenantOfHead.get(head);
+  if (known !== undefined) return known === tenantId;
+  const parts = parseStreamName(name);
+  if (parts === undefined) return false;
+  if (tenantOfHead.size >= 1024) tenantOfHead.clear();
+  tenantOfHead.set(head, parts.tenantId);
+  return parts.tenantId === tenantId;
+};
+
 /** The prefix that selects one category of one tenant, e.g. for a subscription filter. */
 export const streamPrefix = (category: string, tenantId?: string): string =>
   tenantId === undefined ? `${category}-` : `${category}-${tenantId}.`;
