@@ -42,10 +42,30 @@ interface Payment {
 export interface OrderWalletCalls {
   /** The order's stream, as its first event named it: the references to its events share this name. */
   readonly streamName: string;
-  /** By payment number, in the order first started (an order makes one or two: a list, not a map per order). */
-  readonly payments: Payment[];
-  readonly effects: ExpectedMovement[];
+  /**
+   * By payment number, in the order first started (an order makes one or two: a list, not a map per
+   * order). Both lists are allocated to their exact length: kept for every order of the log, a list
+   * that `push` grew reserves 16 slots.
+   */
+  payments: readonly Payment[];
+  effects: readonly ExpectedMovement[];
 }
+
+// A list one longer, allocated to its exact length (`push` and spreads reserve about 16 more slots;
+// `concat` costs several times either).
+const appended = <T>(list: readonly T[], item: T): T[] => {
+  const out = new Array<T>(list.length + 1);
+  for (let i = 0; i < list.length; i++) out[i] = list[i] as T;
+  out[list.length] = item;
+  return out;
+};
+
+const joined = <T>(a: readonly T[], b: readonly T[]): T[] => {
+  const out = new Array<T>(a.length + b.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i] as T;
+  for (let i = 0; i < b.length; i++) out[a.length + i] = b[i] as T;
+  return out;
+};
 
 /** An order that has called for nothing yet. */
 export const noWalletCalls = (streamName: string): OrderWalletCalls => ({
@@ -133,8 +153,8 @@ export const foldWalletCalls = (calls: OrderWalletCalls, event: OrderEvent, ref:
       const payment = { number: event.data.paymentNumber, started: event.data, ref };
       // Started again under the same number: the later start stands, in the first one's place.
       const at = calls.payments.findIndex((p) => p.number === payment.number);
-      if (at < 0) calls.payments.push(payment);
-      else calls.payments[at] = payment;
+      calls.payments =
+        at < 0 ? appended(calls.payments, payment) : calls.payments.map((p, i) => (i === at ? payment : p));
       return;
     }
     case 'OrderPaymentFailed': {
@@ -153,8 +173,9 @@ export const foldWalletCalls = (calls: OrderWalletCalls, event: OrderEvent, ref:
   const steps = effectsOf(event, ANY_EARNING_RULE);
   // Most order events call for nothing: the sentence is built only for those that do.
   if (steps.length === 0) return;
+  const effects: ExpectedMovement[] = [];
   addExpected(
-    calls.effects,
+    effects,
     steps,
     event.data.orderId,
     ref,
@@ -162,6 +183,7 @@ export const foldWalletCalls = (calls: OrderWalletCalls, event: OrderEvent, ref:
     'required',
     event.type === 'OrderVoided' ? event.data : undefined,
   );
+  calls.effects = joined(calls.effects, effects);
 };
 
 // A give-back's wallet event, and the event type of the steps it gives back.
