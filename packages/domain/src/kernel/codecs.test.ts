@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
-import { currencyCode, isDecodedAsIs, isoInstant } from './codecs';
+import * as t from 'io-ts';
+import { currencyCode, integer, isDecodedAsIs, isoInstant, nonEmptyString, withOptional } from './codecs';
 
 // The check isoInstant made before its fast path: what it accepted, stored events may hold.
 const acceptedBefore = (s: string) => !Number.isNaN(Date.parse(s)) && s.endsWith('Z');
@@ -58,5 +59,26 @@ describe('currencyCode', () => {
       expect(E.isLeft(currencyCode.decode(bad))).toBe(true);
     }
     expect(isDecodedAsIs(currencyCode)).toBe(true);
+  });
+});
+
+describe('withOptional encodes without copying', () => {
+  const codec = withOptional({ id: nonEmptyString, amount: integer }, { note: t.string });
+  it('returns its input itself when its parts do, and so does an object holding it', () => {
+    const value = { id: 'a', amount: 5, note: 'n' };
+    expect(codec.encode(value)).toBe(value);
+    const holder = t.type({ inner: codec, at: isoInstant });
+    const held = { inner: value, at: '2026-03-01T10:00:00.000Z' };
+    expect(holder.encode(held)).toBe(held);
+  });
+  it('still encodes through a part that converts', () => {
+    const cents = new t.Type<number, string, unknown>(
+      'Cents',
+      (u): u is number => typeof u === 'number',
+      (u, c) => (typeof u === 'string' ? t.success(Number(u)) : t.failure(u, c)),
+      (n) => String(n),
+    );
+    const converting = withOptional({ id: nonEmptyString }, { price: cents });
+    expect(converting.encode({ id: 'a', price: 5 })).toEqual({ id: 'a', price: '5' });
   });
 });

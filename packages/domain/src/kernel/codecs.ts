@@ -152,5 +152,13 @@ export const isoInstant = refined(
 );
 
 /** An object type whose keys may be absent (never `undefined`), as JSON stores them. */
-export const withOptional = <R extends t.Props, O extends t.Props>(required: R, optional: O) =>
-  t.intersection([t.type(required), t.partial(optional)]);
+export const withOptional = <R extends t.Props, O extends t.Props>(required: R, optional: O) => {
+  const both = t.intersection([t.type(required), t.partial(optional)]);
+  // io-ts gives every intersection an encode that merges its parts' encodings, which returns the
+  // input itself when each part does; io-ts objects holding it then copy on every encode, unless
+  // its encode is `t.identity`.
+  if (!both.types.every((part) => part.encode === t.identity)) return both;
+  // Each part encodes as the identity, so the whole value's output is the value itself.
+  const encode = t.identity as unknown as typeof both.encode;
+  return new t.IntersectionType(both.name, both.is, both.validate, encode, both.types);
+};
