@@ -13,7 +13,7 @@ import {
 import type * as E from 'fp-ts/Either';
 import type { Checkpoint, CheckpointStore } from './checkpointStore';
 import type { Projection } from './projection';
-import { projectionLane, type LaneContext, type ProjectionLane } from './projectionLane';
+import { projectionLane, SKIP, type LaneContext, type ProjectionLane, type Route } from './projectionLane';
 import type { DeadLetter, PoisonPolicy, ProjectionStatus } from './projectionStatus';
 
 /** Any projection, whatever its model and events: what a group runs side by side. */
@@ -72,6 +72,15 @@ export interface ProjectionGroup<Models extends readonly unknown[]> {
   readonly waitFor: (position?: Position) => Promise<void>;
 }
 
+/** The lanes that take events of one type, each with its route. */
+interface Takers {
+  readonly lanes: readonly ProjectionLane[];
+  readonly routes: readonly Route[];
+}
+
+// A log holds a few dozen event types; the bound only keeps a stream of made-up types from growing it.
+const ROUTED_TYPES = 10_000;
+
 /** One filter selecting what any of `filters` selects; undefined (everything) when their kinds differ. */
 const unionFilter = (filters: readonly EventFilter[]): EventFilter | undefined => {
   const [first] = filters;
@@ -115,22 +124,23 @@ export const createProjectionGroup = <const Ps extends readonly AnyProjection[]>
   };
 
   // The decodings of the event being handed out, by catalog: projections reading a type through
-  // the same catalog (or the same part of a `combineCatalogs`) share one decoded event.
+  // the same catalog (or the same part of a `combineCatalogs`) share one decoded event. The first
+  // `decoded` entries are this event's (the arrays are reused: emptying them per event costs more).
   let decodedFor: StoredEvent | undefined;
+  let decoded = 0;
   const decodedBy: EventCatalog<Event>[] = [];
   const decodings: E.Either<EventDecodeError, RecordedEvent<Event>>[] = [];
   const decode = (catalog: EventCatalog<Event>, stored: StoredEvent) => {
     if (decodedFor !== stored) {
       decodedFor = stored;
-      decodedBy.length = 0;
-      decodings.length = 0;
+      decoded = 0;
     }
-    for (let i = 0; i < decodedBy.length; i++)
+    for (let i = 0; i < decoded; i++)
       if (decodedBy[i] === catalog) return decodings[i] as E.Either<EventDecodeError, RecordedEvent<Event>>;
-    const decoded = decodeEvent(catalog, stored);
-    decodedBy.push(catalog);
-    decodings.push(decoded);
-    return decoded;
+    const decoding = decodeEvent(catalog, stored);
+    decodedBy[decoded] = catalog;
+    decodings[decoded++] = decoding;
+    return decoding;
   };
 
   const context: LaneContext = {
@@ -154,18 +164,39 @@ export const createProjectionGroup = <const Ps extends readonly AnyProjection[]>
   );
   const filter = unionFilter(lanes.map((lane) => lane.filter));
 
-  const finish = async (pending: Promise<void>, mine: number, stored: StoredEvent, from: number) => {
+  // Which lanes take each event type, and how (in the order given): decided once per type, so a
+  // lane whose filter or catalog passes a type by is not even called for its events.
+  const takersByType = new Map<string, Takers>();
+  const takersOf = (type: string): Takers => {
+    let takers = takersByType.get(type);
+    if (takers === undefined) {
+      const taking = lanes.map((lane) => ({ lane, route: lane.routeOf(type) }));
+      const kept = taking.filter(({ route }) => route !== SKIP);
+      takers = { lanes: kept.map(({ lane }) => lane), routes: kept.map(({ route }) => route) };
+      if (takersByType.size < ROUTED_TYPES) takersByType.set(type, takers);
+    }
+    return takers;
+  };
+
+  const finish = async (
+    pending: Promise<void>,
+    mine: number,
+    stored: StoredEvent,
+    takers: Takers,
+    from: number,
+  ) => {
     await pending;
-    for (let i = from; i < lanes.length && mine === run; i++)
-      await (lanes[i] as ProjectionLane).take(mine, stored);
+    for (let i = from; i < takers.lanes.length && mine === run; i++)
+      await (takers.lanes[i] as ProjectionLane).take(mine, stored, takers.routes[i] as Route);
   };
 
   // Synchronous while every apply is: no promise per event, so the store's loop does not wait.
   const deliver = (mine: number, stored: StoredEvent): void | Promise<void> => {
     if (mine !== run) return undefined;
-    for (let i = 0; i < lanes.length; i++) {
-      const pending = (lanes[i] as ProjectionLane).take(mine, stored);
-      if (pending !== undefined) return finish(pending, mine, stored, i + 1);
+    const takers = takersOf(stored.type);
+    for (let i = 0; i < takers.lanes.length; i++) {
+      const pending = (takers.lanes[i] as ProjectionLane).take(mine, stored, takers.routes[i] as Route);
+      if (pending !== undefined) return finish(pending, mine, stored, takers, i + 1);
     }
     return undefined;
   };

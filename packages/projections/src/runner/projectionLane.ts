@@ -43,10 +43,15 @@ export interface ProjectionLane {
   readonly projection: Projection<unknown, Event>;
   readonly filter: EventFilter;
   readonly state: () => RunnerState;
+  /** What the lane does with events of `type` (its filter, its catalog): the same for every event of it. */
+  readonly routeOf: (type: string) => Route;
   /** Loads the checkpoint and opens the model; returns the position to resume after (undefined: from the start). */
   readonly start: () => Promise<Position | undefined>;
-  /** Takes one event of run `run`; returns a promise only when it has to wait (an async apply, a save). */
-  readonly take: (run: number, stored: StoredEvent) => void | Promise<void>;
+  /**
+   * Takes one event of run `run` whose type routes as `route` (never `SKIP`: the group hands a lane
+   * only the types it takes); returns a promise only when it has to wait (an async apply, a save).
+   */
+  readonly take: (run: number, stored: StoredEvent, route: Route) => void | Promise<void>;
   readonly caughtUp: (run: number) => void;
   readonly fail: (error: Error) => void;
   readonly stop: () => Promise<void>;
@@ -68,13 +73,15 @@ const startsWithAny = (subject: string, prefixes: readonly string[]): boolean =>
   return false;
 };
 
-// What a lane does with an event of one type: pass it by (its filter does not select the type),
-// settle it unapplied (selected, but not in its catalog), or decode it with this catalog and apply it.
-const SKIP = 0;
-const SETTLE = 1;
-type Route = typeof SKIP | typeof SETTLE | EventCatalog<Event>;
-// A log holds a few dozen event types; the bound only keeps a stream of made-up types from growing it.
-const ROUTED_TYPES = 10_000;
+/**
+ * What a lane does with an event of one type: pass it by (its filter does not select the type),
+ * settle it unapplied (selected, but not in its catalog), or decode it with this catalog and apply it.
+ */
+export type Route = typeof SKIP | typeof SETTLE | EventCatalog<Event>;
+/** The lane's filter does not select the type. */
+export const SKIP = 0;
+/** Selected, but not in the lane's catalog: the position moves, nothing is applied. */
+export const SETTLE = 1;
 
 /**
  * Creates the lane of `projection`. `alone` says the group's subscription already selects
@@ -89,22 +96,14 @@ export const projectionLane = (
   const { prefixes } = filter;
   const byStream = filter.kind === 'streamPrefix';
   const { events } = projection;
-  // The route of each type, decided once: an event-type filter, `has` and the decoding part (a part
-  // shared with other projections, or the catalog itself) all depend on the type only.
-  const routes = new Map<string, Route>();
-  const routeOf = (type: string): Route => {
-    let route = routes.get(type);
-    if (route === undefined) {
-      route =
-        !byStream && !alone && !startsWithAny(type, prefixes)
-          ? SKIP
-          : !events.has(type)
-            ? SETTLE
-            : decodingCatalog(events as EventCatalog<Event>, type);
-      if (routes.size < ROUTED_TYPES) routes.set(type, route);
-    }
-    return route;
-  };
+  // An event-type filter, `has` and the decoding part (a part shared with other projections, or the
+  // catalog itself) all depend on the type only: the group asks once per type and keeps the answer.
+  const routeOf = (type: string): Route =>
+    !byStream && !alone && !startsWithAny(type, prefixes)
+      ? SKIP
+      : !events.has(type)
+        ? SETTLE
+        : decodingCatalog(events as EventCatalog<Event>, type);
 
   let model: unknown;
   let opened = false;
@@ -188,14 +187,12 @@ export const projectionLane = (
     return undefined;
   };
 
-  const take = (run: number, stored: StoredEvent): void | Promise<void> => {
+  const take = (run: number, stored: StoredEvent, route: Route): void | Promise<void> => {
     // At-least-once made safe: anything at or below what was applied has been applied.
     if (state === 'failed' || (position !== undefined && stored.position <= position)) return undefined;
     if (byStream && !alone && !startsWithAny(stored.streamName, prefixes)) return undefined;
-    const route = routeOf(stored.type);
-    if (route === SKIP) return undefined;
     if (route === SETTLE) return settle(run, stored, undefined);
-    const decoded = context.decode(route, stored);
+    const decoded = context.decode(route as EventCatalog<Event>, stored);
     if (E.isLeft(decoded)) return settle(run, stored, poisonOf(stored, decoded.left));
     let next: unknown;
     try {
@@ -203,7 +200,8 @@ export const projectionLane = (
     } catch (e) {
       return settle(run, stored, poisonOf(stored, asError(e)));
     }
-    if (!isThenable(next)) {
+    // The model given back as it was (large indexes change in place) is no promise: an awaited model never is.
+    if (next === model || !isThenable(next)) {
       model = next;
       return settle(run, stored, undefined);
     }
@@ -307,6 +305,7 @@ export const projectionLane = (
     projection,
     filter,
     state: () => state,
+    routeOf,
     start,
     take,
     caughtUp,
