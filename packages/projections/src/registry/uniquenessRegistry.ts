@@ -108,6 +108,32 @@ const reservationKindOf = (category: string): UniqueKind | undefined => {
   return known;
 };
 
+// What the registry reads in a stream, by the stream's head (`{category}-{tenant}`): a log has a few
+// hundred heads, each checked once as `parseStreamName` would, not per event.
+type HeadRoute = 'customer' | UniqueKind | null;
+const routeOfHead = new Map<string, HeadRoute>();
+/** The id of a stream the registry reads, with what it holds; undefined for any other stream. */
+const registryStream = (
+  name: string,
+): { readonly route: 'customer' | UniqueKind; readonly id: string } | undefined => {
+  const dot = name.indexOf('.');
+  if (dot < 0 || dot === name.length - 1) return undefined;
+  const head = name.slice(0, dot);
+  let route = routeOfHead.get(head);
+  if (route === undefined) {
+    // The same verdict for every name of this head: parsing does not depend on the id, only on it being there.
+    const category = parseStreamName(`${head}.-`)?.category;
+    route =
+      category === undefined
+        ? null
+        : category === 'customer'
+          ? 'customer'
+          : (reservationKindOf(category) ?? null);
+    if (routeOfHead.size < 10_000) routeOfHead.set(head, route);
+  }
+  return route === null ? undefined : { route, id: name.slice(dot + 1) };
+};
+
 const LABEL: Readonly<Record<UniqueKind, string>> = {
   phone: 'phone number',
   card: 'card',
@@ -290,12 +316,11 @@ export const uniquenessRegistry = (options: UniquenessRegistryOptions): Uniquene
 
   return {
     apply: (r) => {
-      const parts = parseStreamName(r.streamName);
-      if (parts === undefined) return;
+      const stream = registryStream(r.streamName);
+      if (stream === undefined) return;
       const t = tenantOf(r.metadata.tenantId);
-      if (parts.category === 'customer') return applyCustomer(t, parts.id, r as RecordedEvent<CustomerEvent>);
-      const kind = reservationKindOf(parts.category);
-      if (kind !== undefined) applyReservation(t, kind, parts.id, r as RecordedEvent<ReservationEvent>);
+      if (stream.route === 'customer') return applyCustomer(t, stream.id, r as RecordedEvent<CustomerEvent>);
+      applyReservation(t, stream.route, stream.id, r as RecordedEvent<ReservationEvent>);
     },
     holding: (tenantId, kind, key) => {
       const t = tenants.get(tenantId);
