@@ -56,19 +56,32 @@ export const boardInputOf = ({ event, metadata }: RecordedEvent<OrderEvent>): Bo
   switch (event.type) {
     case 'OrderPlaced': {
       const d = event.data;
-      const placed = {
-        type: 'placed',
-        tenantId,
-        orderId,
-        at,
-        customerId: d.customerId,
-        paymentMethod: d.paymentMethod,
-        money: d.totals.money,
-        points: d.totals.points,
-        currency: d.currency,
-        lines: d.lines.length,
-      } as const;
-      return d.note === undefined ? placed : { ...placed, note: d.note };
+      return d.note === undefined
+        ? {
+            type: 'placed',
+            tenantId,
+            orderId,
+            at,
+            customerId: d.customerId,
+            paymentMethod: d.paymentMethod,
+            money: d.totals.money,
+            points: d.totals.points,
+            currency: d.currency,
+            lines: d.lines.length,
+          }
+        : {
+            type: 'placed',
+            tenantId,
+            orderId,
+            at,
+            customerId: d.customerId,
+            paymentMethod: d.paymentMethod,
+            money: d.totals.money,
+            points: d.totals.points,
+            currency: d.currency,
+            lines: d.lines.length,
+            note: d.note,
+          };
     }
     case 'OrderAccepted':
       return { type: 'accepted', tenantId, orderId, at };

@@ -53,25 +53,46 @@ export class BoardFollowerDroppedError extends Error {
   }
 }
 
-/** `order` with a new customer, state and delivered count (spelled out: a spread copies key by key). */
-const changed = (
-  order: BoardOrder,
+type Fields = Omit<BoardOrder, 'customerId' | 'state' | 'placedAt' | 'delivered'>;
+
+/**
+ * An order as shown: `fields` (an input or the order before) with its placing time, customer,
+ * state and delivered count. Spelled out, one literal with a note and one without: a spread, even
+ * of `{ note }`, copies key by key through the runtime, and this runs for every order event.
+ */
+const boardOrder = (
+  fields: Fields,
+  placedAt: string,
   customerId: string,
   state: BoardState,
   delivered: number,
-): BoardOrder => ({
-  orderId: order.orderId,
-  customerId,
-  state,
-  placedAt: order.placedAt,
-  paymentMethod: order.paymentMethod,
-  ...(order.note === undefined ? {} : { note: order.note }),
-  money: order.money,
-  points: order.points,
-  currency: order.currency,
-  lines: order.lines,
-  delivered,
-});
+): BoardOrder =>
+  fields.note === undefined
+    ? {
+        orderId: fields.orderId,
+        customerId,
+        state,
+        placedAt,
+        paymentMethod: fields.paymentMethod,
+        money: fields.money,
+        points: fields.points,
+        currency: fields.currency,
+        lines: fields.lines,
+        delivered,
+      }
+    : {
+        orderId: fields.orderId,
+        customerId,
+        state,
+        placedAt,
+        paymentMethod: fields.paymentMethod,
+        note: fields.note,
+        money: fields.money,
+        points: fields.points,
+        currency: fields.currency,
+        lines: fields.lines,
+        delivered,
+      };
 
 /** Creates an empty board. */
 export const orderBoard = (): OrderBoard => {
@@ -92,19 +113,7 @@ export const orderBoard = (): OrderBoard => {
   const apply = (input: BoardInput) => {
     const orders = ordersOf(input.tenantId);
     if (input.type === 'placed') {
-      const order: BoardOrder = {
-        orderId: input.orderId,
-        customerId: input.customerId,
-        state: 'placed',
-        placedAt: input.at,
-        paymentMethod: input.paymentMethod,
-        ...(input.note === undefined ? {} : { note: input.note }),
-        money: input.money,
-        points: input.points,
-        currency: input.currency,
-        lines: input.lines,
-        delivered: 0,
-      };
+      const order = boardOrder(input, input.at, input.customerId, 'placed', 0);
       orders.set(input.orderId, order);
       if (followed(input.tenantId)) publish(input.tenantId, { type: 'upsert', order });
       return;
@@ -118,8 +127,9 @@ export const orderBoard = (): OrderBoard => {
       return;
     }
     // A new object per change: followers and `openOrders` callers hold the orders they were handed.
-    const order = changed(
+    const order = boardOrder(
       current,
+      current.placedAt,
       input.type === 'customerChanged' ? input.customerId : current.customerId,
       input.type === 'accepted' || input.type === 'paid' ? input.type : current.state,
       input.type === 'lineDelivered' ? current.delivered + 1 : current.delivered,
