@@ -1,4 +1,5 @@
 import type { StoredEvent } from '@tillstream/domain';
+import { compact, nextRevision, streamPlaces } from './streamPlaces';
 import { violation, type Located, type Violation } from './violation';
 
 /** An event of the log that another replay checks: where it sits, the rest read only if a violation names it. */
@@ -31,37 +32,6 @@ const envelopeProblem = (event: StoredEvent, instant: (value: unknown) => boolea
   return undefined;
 };
 
-/**
- * Where a stream's last event sits, updated in place. Revision and position are kept as numbers
- * while they fit one exactly (small integers take no heap), as bigints beyond: the place outlives
- * the event, and the event's own bigints were most of what it kept alive, stream by stream.
- */
-interface Place {
-  readonly streamName: string;
-  revision: number | bigint;
-  position: number | bigint;
-  type: string;
-}
-
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-
-// Every revision or position has one form: a number from 0 to 2^53 - 1, a bigint otherwise (so `===` compares them).
-const compact = (value: bigint): number | bigint =>
-  value >= 0n && value <= MAX_SAFE ? Number(value) : value;
-
-const nextRevision = (revision: number | bigint): number | bigint =>
-  typeof revision === 'number' && revision < Number.MAX_SAFE_INTEGER
-    ? revision + 1
-    : compact(BigInt(revision) + 1n);
-
-/** The place as a violation names it. */
-const located = (place: Place): Located => ({
-  streamName: place.streamName,
-  revision: BigInt(place.revision),
-  position: BigInt(place.position),
-  type: place.type,
-});
-
 // Almost every event breaks nothing: one shared empty answer rather than an array per event.
 const NONE: readonly Violation[] = [];
 
@@ -69,7 +39,7 @@ const NONE: readonly Violation[] = [];
 export const logIntegrity = (): LogIntegrity => {
   // Only the event's place, not the event: holding the whole last event of every stream kept most
   // of a large log alive, and the garbage collector paid for it on every major collection.
-  const last = new Map<string, Place>();
+  const last = streamPlaces();
   let previous: StoredEvent | undefined;
   let passed: PassedEvent | undefined;
   // The events of one command share their instant: one Date.parse for a run of them.
@@ -99,29 +69,19 @@ export const logIntegrity = (): LogIntegrity => {
         );
       previous = event;
       passed = undefined;
-      const place = last.get(event.streamName);
+      const slot = last.slotOf(event.streamName);
       const revision = compact(event.revision);
-      const expected = place === undefined ? 0 : nextRevision(place.revision);
+      const expected = slot === undefined ? 0 : nextRevision(last.revisionAt(slot));
       if (revision !== expected)
         (found ??= []).push(
           violation(
             'log.revision_gap',
             `${event.streamName} jumps to revision ${event.revision} where ${expected} was due: events are missing or repeated.`,
-            ...(place === undefined ? [event] : [located(place), event]),
+            ...(slot === undefined ? [event] : [last.located(slot, event.streamName), event]),
           ),
         );
-      if (place === undefined)
-        last.set(event.streamName, {
-          streamName: event.streamName,
-          revision,
-          position: compact(event.position),
-          type: event.type,
-        });
-      else {
-        place.revision = revision;
-        place.position = compact(event.position);
-        place.type = event.type;
-      }
+      if (slot === undefined) last.add(event.streamName, revision, compact(event.position), event.type);
+      else last.move(slot, revision, compact(event.position), event.type);
       if (tenant !== undefined && event.metadata.tenantId !== tenant)
         (found ??= []).push(
           violation(
