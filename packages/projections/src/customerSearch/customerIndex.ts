@@ -116,24 +116,38 @@ const digitsOf = (e164: string): string => e164.replace(/\D/g, '');
 /**
  * Word keys of field values, folded once: names, streets and cities repeat across customers and
  * shops, and keys depend on the value only. One cache may serve every tenant's index of a search;
- * it is emptied when it grows past its bound, so one-off values cannot pile up.
+ * it is emptied when it grows past its bound, so one-off values cannot pile up. One map per text
+ * field (by its place in `TEXT_FIELDS`), keyed by the value as given: no marked copy of the value
+ * to build and hash on every lookup.
  */
-export type KeyCache = Map<string, readonly string[]>;
+export interface KeyCache {
+  readonly byField: readonly Map<string, readonly string[]>[];
+  /** Entries over all fields, held under `KEY_CACHE_LIMIT`. */
+  held: number;
+}
 
-/** The marked word keys of one field's value, each once, in order. */
-const markedKeys = (cache: KeyCache, field: TextField, value: string | undefined): readonly string[] => {
+/** An empty key cache. */
+export const emptyKeyCache = (): KeyCache => ({ byField: TEXT_FIELDS.map(() => new Map()), held: 0 });
+
+/** The marked word keys of the value of the `f`-th text field, each once, in order. */
+const markedKeys = (cache: KeyCache, f: number, value: string | undefined): readonly string[] => {
   if (value === undefined || value === '') return NO_KEYS;
-  const marker = markerOf(field);
-  const cacheKey = marker + value;
-  const cached = cache.get(cacheKey);
+  const byValue = cache.byField[f] as Map<string, readonly string[]>;
+  const cached = byValue.get(value);
   if (cached !== undefined) return cached;
+  const field = TEXT_FIELDS[f] as TextField;
+  const marker = markerOf(field);
   const out: string[] = [];
   for (const key of fieldKeys(field, value)) {
     const marked = marker + key;
     if (!out.includes(marked)) out.push(marked);
   }
-  if (cache.size >= KEY_CACHE_LIMIT) cache.clear();
-  cache.set(cacheKey, out);
+  if (cache.held >= KEY_CACHE_LIMIT) {
+    for (const map of cache.byField) map.clear();
+    cache.held = 0;
+  }
+  byValue.set(value, out);
+  cache.held++;
   return out;
 };
 
@@ -142,7 +156,7 @@ const markedKeys = (cache: KeyCache, field: TextField, value: string | undefined
  * string of raw fields, one string of word keys and one small identifier array per customer),
  * so a million customers cost a few hundred bytes each rather than an object graph apiece.
  */
-export const customerIndex = (keyCache: KeyCache = new Map()): CustomerIndex => {
+export const customerIndex = (keyCache: KeyCache = emptyKeyCache()): CustomerIndex => {
   const ids: string[] = [];
   const slotOf = new Map<string, number>();
   const raw: string[] = [];
@@ -212,8 +226,8 @@ export const customerIndex = (keyCache: KeyCache = new Map()): CustomerIndex => 
 
   /** Indexes a customer seen for the first time: nothing to unindex. */
   const index = (slot: number, document: CustomerDocument) => {
-    for (const field of TEXT_FIELDS)
-      for (const marked of markedKeys(keyCache, field, document[field])) {
+    for (let f = 0; f < TEXT_FIELDS.length; f++)
+      for (const marked of markedKeys(keyCache, f, document[TEXT_FIELDS[f] as TextField])) {
         pieces.push(marked);
         words.add(marked, slot);
       }
@@ -243,7 +257,7 @@ export const customerIndex = (keyCache: KeyCache = new Map()): CustomerIndex => 
           continue;
         }
         for (const key of splitKeys(oldKeys.slice(from, to))) words.remove(key, slot);
-        for (const marked of markedKeys(keyCache, field, value)) {
+        for (const marked of markedKeys(keyCache, f, value)) {
           pieces.push(marked);
           words.add(marked, slot);
         }

@@ -7,7 +7,7 @@ import {
   type IdentifierKind,
   type TextField,
 } from './customerDocument';
-import { customerIndex, type KeyCache, fieldKeys, type CustomerIndex } from './customerIndex';
+import { customerIndex, emptyKeyCache, fieldKeys, type CustomerIndex } from './customerIndex';
 import { textKeys } from './fold';
 import type { IdentifierReaders } from './identifierReaders';
 import type { CustomerSearchPolicy } from './searchPolicy';
@@ -111,7 +111,7 @@ export const customerSearch = (options: CustomerSearchOptions): CustomerSearch =
   const { policyFor, readers } = options;
   const tenants = new Map<string, { readonly index: CustomerIndex; readonly words: WordMatcher }>();
   // Every tenant's index folds a repeated value once; the cache goes with the search.
-  const keyCache: KeyCache = new Map();
+  const keyCache = emptyKeyCache();
   const tenantOf = (tenantId: string) => {
     let tenant = tenants.get(tenantId);
     if (tenant === undefined) {

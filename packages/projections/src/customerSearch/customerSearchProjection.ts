@@ -37,13 +37,24 @@ const withoutDetails = (doc: Mutable<CustomerDocument>, removed: readonly (keyof
   }
 };
 
+const IDENTIFIER_LISTS = ['phones', 'cards', 'taxIds', 'emails'] as const;
+
+const holdsErased = (values: readonly string[]): boolean => {
+  for (let i = 0; i < values.length; i++) if ((values[i] as string).includes(ERASED)) return true;
+  return false;
+};
+
 /** Drops values read as erased (a customer whose key is gone): `[erased]` is nobody's name or phone. */
 const withoutErased = (doc: Mutable<CustomerDocument>): CustomerDocument => {
   for (const field of TEXT_FIELDS) if (doc[field]?.includes(ERASED) === true) delete doc[field];
-  for (const list of ['phones', 'cards', 'taxIds', 'emails'] as const) {
-    const kept = doc[list]?.filter((value) => !value.includes(ERASED));
-    if (kept === undefined || kept.length === 0) delete doc[list];
-    else doc[list] = kept;
+  for (const name of IDENTIFIER_LISTS) {
+    const list = doc[name];
+    if (list === undefined) continue;
+    // A list with nothing erased stays as it is: the index copies what it keeps.
+    if (list.length > 0 && !holdsErased(list)) continue;
+    const kept = list.filter((value) => !value.includes(ERASED));
+    if (kept.length === 0) delete doc[name];
+    else doc[name] = kept;
   }
   return doc;
 };
