@@ -12,7 +12,7 @@ import {
 } from './errors';
 import type { EventCatalog, SchemaFailure } from './eventCatalog';
 import type { EventStore } from './eventStore';
-import { deterministicId, nthId } from './ids';
+import { firstEventId, nthId } from './ids';
 import type { StreamRevision } from './revision';
 import { isStreamOfTenant } from './streamName';
 import { checkedBy, checkedEventToAppend } from './checkedEvents';
@@ -277,7 +277,7 @@ const envelope = <Ev extends Event>(
   const out: EventToAppend[] = [];
   const m = command.metadata;
   // The first event keeps the id it always had; the others derive theirs from it (see `nthId`).
-  const firstId = deterministicId(`${streamName}|${m.commandId}|0`);
+  const firstId = firstEventId(streamName, m.commandId);
   for (let i = 0; i < events.length; i++) {
     const event = events[i] as Ev;
     const encoded = aggregate.events.encode(event);

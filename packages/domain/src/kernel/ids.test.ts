@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { v5 as uuidv5 } from 'uuid';
-import { deterministicId, nthId } from './ids';
+import { deterministicId, firstEventId, nthId } from './ids';
 
 const NAMESPACE = 'c3b9a7de-57f4-4d0b-9a5e-2f1a6c0e8b41';
 
@@ -27,6 +27,30 @@ describe('deterministicId', () => {
     expect(deterministicId('')).toBe('7c5a1964-7b3b-500c-ad0a-9fe8f86b1d87');
     const long = `order-shop1.${'ż'.repeat(600)}|cmd|0`;
     expect(deterministicId(long)).toBe(uuidv5(long, NAMESPACE));
+  });
+});
+
+describe('firstEventId', () => {
+  it("is deterministicId of the command's first event name, for any stream and command id", () => {
+    const piece = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme', maxLength: 400 }));
+    fc.assert(
+      fc.property(piece, piece, (stream, command) => {
+        const name = `${stream}|${command}|0`;
+        let expected: string;
+        try {
+          expected = deterministicId(name);
+        } catch {
+          expect(() => firstEventId(stream, command)).toThrow();
+          return;
+        }
+        expect(firstEventId(stream, command)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(firstEventId('customer-shop1.c1', 'cmd-1')).toBe('2ac4c72c-fc1f-5731-a56b-1f192f017c0b');
+    expect(firstEventId(`order-shop1.${'ż'.repeat(300)}`, 'cmd')).toBe(
+      uuidv5(`order-shop1.${'ż'.repeat(300)}|cmd|0`, NAMESPACE),
+    );
   });
 });
 

@@ -23,6 +23,18 @@ const sha1Hex = (bytes: Buffer): string =>
     ? crypto.hash('sha1', bytes, 'hex')
     : crypto.createHash('sha1').update(bytes).digest('hex');
 
+// Views of the scratch buffer by length, made once: a view per id cost as much as writing the name.
+const views: Buffer[] = [];
+const scratchUpTo = (end: number): Buffer => (views[end] ??= scratch.subarray(0, end));
+
+// The UUID v5 of the name written into the scratch buffer up to `end`.
+const idOfScratch = (end: number): string => {
+  const hex = sha1Hex(scratchUpTo(end));
+  // Version 5 in the 13th digit; variant 10xx in the 17th.
+  const variant = VARIANT[parseInt(hex.charAt(16), 16) & 3] as string;
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+};
+
 /**
  * A UUID that is always the same for the same name: retried work gets the same ids.
  * UUID v5 in the tillstream namespace, computed here because it runs once per event written.
@@ -30,11 +42,29 @@ const sha1Hex = (bytes: Buffer): string =>
 export const deterministicId = (name: string): string => {
   if (name.length * 3 > scratch.length - 16 || SURROGATE.test(name))
     return uuidv5(name, TILLSTREAM_NAMESPACE);
-  const length = scratch.write(name, 16, 'utf8');
-  const hex = sha1Hex(scratch.subarray(0, 16 + length));
-  // Version 5 in the 13th digit; variant 10xx in the 17th.
-  const variant = VARIANT[parseInt(hex.charAt(16), 16) & 3] as string;
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return idOfScratch(16 + scratch.write(name, 16, 'utf8'));
+};
+
+const BAR = 0x7c;
+const ZERO = 0x30;
+
+/**
+ * The id of the first event a command writes to a stream: `deterministicId` of
+ * `{streamName}|{commandId}|0`, the name written piece by piece rather than joined first.
+ */
+export const firstEventId = (streamName: string, commandId: string): string => {
+  if (
+    (streamName.length + commandId.length + 3) * 3 > scratch.length - 16 ||
+    SURROGATE.test(streamName) ||
+    SURROGATE.test(commandId)
+  )
+    return deterministicId(`${streamName}|${commandId}|0`);
+  let end = 16 + scratch.write(streamName, 16, 'utf8');
+  scratch[end++] = BAR;
+  end += scratch.write(commandId, end, 'utf8');
+  scratch[end++] = BAR;
+  scratch[end++] = ZERO;
+  return idOfScratch(end);
 };
 
 /**
