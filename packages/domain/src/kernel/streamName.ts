@@ -32,37 +32,49 @@ export const streamName = (category: string, tenantId: string, id: string): stri
   return `${category}-${tenantId}.${id}`;
 };
 
-/** Splits a stream name made by `streamName`; undefined for any other name. */
-export const parseStreamName = (name: string): StreamNameParts | undefined => {
-  const dot = name.indexOf('.');
-  if (dot < 0) return undefined;
-  const head = name.slice(0, dot);
+/** The category and tenant of a stream name: what its head (`{category}-{tenantId}`) says. */
+export interface StreamHead {
+  readonly category: string;
+  readonly tenantId: string;
+}
+
+// Heads already judged, with their verdict: a log holds a few kinds of stream per shop, so a name's
+// head is almost always one seen before, and judging it again cost two regular expressions.
+const heads = new Map<string, StreamHead | null>();
+
+const judgeHead = (head: string): StreamHead | null => {
   const dash = head.lastIndexOf('-');
-  if (dash < 0) return undefined;
+  if (dash < 0) return null;
   const category = head.slice(0, dash);
   const tenantId = head.slice(dash + 1);
-  const id = name.slice(dot + 1);
-  return CATEGORY.test(category) && TENANT.test(tenantId) && id.length > 0
-    ? { category, tenantId, id }
-    : undefined;
+  return CATEGORY.test(category) && TENANT.test(tenantId) ? { category, tenantId } : null;
 };
 
-// Heads (`{category}-{tenantId}`) already parsed, with their tenant: a shop's streams share a few.
-const tenantOfHead = new Map<string, string>();
+/** The category and tenant of a stream name made by `streamName` (one object per head); undefined for any other name. */
+export const streamHead = (name: string): StreamHead | undefined => {
+  const dot = name.indexOf('.');
+  if (dot < 0 || dot === name.length - 1) return undefined;
+  const head = name.slice(0, dot);
+  let known = heads.get(head);
+  if (known === undefined) {
+    known = judgeHead(head);
+    if (heads.size >= 10_000) heads.clear();
+    heads.set(head, known);
+  }
+  return known ?? undefined;
+};
+
+/** Splits a stream name made by `streamName`; undefined for any other name. */
+export const parseStreamName = (name: string): StreamNameParts | undefined => {
+  const head = streamHead(name);
+  return head === undefined
+    ? undefined
+    : { category: head.category, tenantId: head.tenantId, id: name.slice(name.indexOf('.') + 1) };
+};
 
 /** Whether `name` is a stream name made by `streamName` for `tenantId` (checked on every command). */
-export const isStreamOfTenant = (name: string, tenantId: string): boolean => {
-  const dot = name.indexOf('.');
-  if (dot < 0 || dot === name.length - 1) return false;
-  const head = name.slice(0, dot);
-  const known = tenantOfHead.get(head);
-  if (known !== undefined) return known === tenantId;
-  const parts = parseStreamName(name);
-  if (parts === undefined) return false;
-  if (tenantOfHead.size >= 1024) tenantOfHead.clear();
-  tenantOfHead.set(head, parts.tenantId);
-  return parts.tenantId === tenantId;
-};
+export const isStreamOfTenant = (name: string, tenantId: string): boolean =>
+  streamHead(name)?.tenantId === tenantId;
 
 /** The prefix that selects one category of one tenant, e.g. for a subscription filter. */
 export const streamPrefix = (category: string, tenantId?: string): string =>
