@@ -1,6 +1,6 @@
 import {
-  parseStreamName,
   reservationKey,
+  streamHead,
   type CustomerEvent,
   type CustomerPolicy,
   type RecordedEvent,
@@ -106,32 +106,6 @@ const reservationKindOf = (category: string): UniqueKind | undefined => {
   const known = kind !== undefined && isUniqueKind(kind) ? kind : undefined;
   if (kindOfCategory.size < 1000) kindOfCategory.set(category, known);
   return known;
-};
-
-// What the registry reads in a stream, by the stream's head (`{category}-{tenant}`): a log has a few
-// hundred heads, each checked once as `parseStreamName` would, not per event.
-type HeadRoute = 'customer' | UniqueKind | null;
-const routeOfHead = new Map<string, HeadRoute>();
-/** The id of a stream the registry reads, with what it holds; undefined for any other stream. */
-const registryStream = (
-  name: string,
-): { readonly route: 'customer' | UniqueKind; readonly id: string } | undefined => {
-  const dot = name.indexOf('.');
-  if (dot < 0 || dot === name.length - 1) return undefined;
-  const head = name.slice(0, dot);
-  let route = routeOfHead.get(head);
-  if (route === undefined) {
-    // The same verdict for every name of this head: parsing does not depend on the id, only on it being there.
-    const category = parseStreamName(`${head}.-`)?.category;
-    route =
-      category === undefined
-        ? null
-        : category === 'customer'
-          ? 'customer'
-          : (reservationKindOf(category) ?? null);
-    if (routeOfHead.size < 10_000) routeOfHead.set(head, route);
-  }
-  return route === null ? undefined : { route, id: name.slice(dot + 1) };
 };
 
 const LABEL: Readonly<Record<UniqueKind, string>> = {
@@ -316,11 +290,14 @@ export const uniquenessRegistry = (options: UniquenessRegistryOptions): Uniquene
 
   return {
     apply: (r) => {
-      const stream = registryStream(r.streamName);
-      if (stream === undefined) return;
+      // The head's verdict is remembered by the kernel: no regular expression per event.
+      const head = streamHead(r.streamName);
+      if (head === undefined) return;
       const t = tenantOf(r.metadata.tenantId);
-      if (stream.route === 'customer') return applyCustomer(t, stream.id, r as RecordedEvent<CustomerEvent>);
-      applyReservation(t, stream.route, stream.id, r as RecordedEvent<ReservationEvent>);
+      const id = r.streamName.slice(r.streamName.indexOf('.') + 1);
+      if (head.category === 'customer') return applyCustomer(t, id, r as RecordedEvent<CustomerEvent>);
+      const kind = reservationKindOf(head.category);
+      if (kind !== undefined) applyReservation(t, kind, id, r as RecordedEvent<ReservationEvent>);
     },
     holding: (tenantId, kind, key) => {
       const t = tenants.get(tenantId);
