@@ -36,6 +36,44 @@ const referenceHash = (type: string, data: unknown) =>
     .digest('base64url')
     .slice(0, 22);
 
+// MurmurHash3 x86 128 of a whole string, as the fingerprint was first computed.
+const referenceMurmur = (s: string): string => {
+  const rotl = (x: number, r: number) => (x << r) | (x >>> (32 - r));
+  const fmix = (h: number) => {
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    return (h ^ (h >>> 16)) >>> 0;
+  };
+  const at = (list: readonly number[], i: number) => list[i] as number;
+  const c = [0x239b961b, 0xab0e9789, 0x38b34ae5, 0xa1e38b93, 0x239b961b];
+  const r = [15, 16, 17, 18];
+  const add = [0x561ccd1b, 0x0bcaa747, 0x96cd1c35, 0x32ac3b17];
+  const turn = [19, 17, 15, 13];
+  const unit = (i: number) => (i < s.length ? s.charCodeAt(i) : 0);
+  const k = (i: number, lane: number) =>
+    Math.imul(rotl(Math.imul(unit(i) | (unit(i + 1) << 16), at(c, lane)), at(r, lane)), at(c, lane + 1));
+  const h = [0, 0, 0, 0];
+  const blocks = s.length - (s.length % 8);
+  for (let i = 0; i < blocks; i += 8)
+    for (let lane = 0; lane < 4; lane++) {
+      h[lane] = at(h, lane) ^ k(i + 2 * lane, lane);
+      h[lane] = (Math.imul(rotl(at(h, lane), at(turn, lane)) + at(h, (lane + 1) % 4), 5) + at(add, lane)) | 0;
+    }
+  for (let lane = 3; lane >= 0; lane--)
+    if (s.length - blocks > 2 * lane) h[lane] = (h[lane] as number) ^ k(blocks + 2 * lane, lane);
+  const [a, b, d, e] = h.map((x) => x ^ s.length) as [number, number, number, number];
+  let h1 = (a + b + d + e) | 0;
+  let h2 = (b + h1) | 0;
+  let h3 = (d + h1) | 0;
+  let h4 = (e + h1) | 0;
+  [h1, h2, h3, h4] = [fmix(h1), fmix(h2), fmix(h3), fmix(h4)];
+  h1 = (h1 + h2 + h3 + h4) | 0;
+  h2 = (h2 + h1) | 0;
+  h3 = (h3 + h1) | 0;
+  h4 = (h4 + h1) | 0;
+  return [h1, h2, h3, h4].map((x) => (x >>> 0).toString(16).padStart(8, '0')).join('');
+};
+
 describe('commandHash', () => {
   it('hashes exactly as the first canonical form did, for any data', () => {
     const values = fc.oneof(
@@ -84,6 +122,22 @@ describe('commandHash', () => {
 });
 
 describe('commandFingerprint', () => {
+  it('is MurmurHash3 x86 128 of the type, a NUL and the canonical form, for any data', () => {
+    const values = fc.oneof(
+      fc.anything({ withBigInt: true, withDate: true, withNullPrototype: true, withObjectString: true }),
+      fc.dictionary(fc.string({ unit: 'binary' }), fc.oneof(fc.string({ unit: 'binary' }), fc.double())),
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), values, (type, data) => {
+        fc.pre(!hasInvalidDate(data));
+        expect(commandFingerprint(type, data)).toBe(
+          referenceMurmur(`${type}\u0000${referenceCanonical(data)}`),
+        );
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('is 128 bits in hex, never the 22-character form of commandHash, and stable across versions', () => {
     expect(commandFingerprint('Add', { amount: 4 })).toMatch(/^[0-9a-f]{32}$/);
     expect(commandFingerprint('Add', { amount: 4 })).toBe(PINNED_ADD);
