@@ -66,6 +66,35 @@ describe('handleCommand', () => {
     });
   });
 
+  it('returns each written event with its place in the stream and the state after all of them', async () => {
+    // Adds in steps of one: a command writes as many events as its amount.
+    const stepper = {
+      ...tab,
+      decider: {
+        ...tabDecider,
+        decide: (command: TabCommand, state: { total: number }) =>
+          E.right(
+            Array.from({ length: command.data.amount }, (_, i): TabEvent => ({
+              type: 'Added',
+              data: { amount: 1, total: state.total + i + 1 },
+            })),
+          ),
+      },
+    };
+    const store = inMemoryEventStore();
+    await handleCommand(store, stepper, tabStream, add(2, 'first'));
+    const result = await handleCommand(store, stepper, tabStream, add(3, 'second'));
+    if (E.isLeft(result)) throw result.left;
+    expect(result.right.events.map((e) => [e.revision, e.event.data.total])).toEqual([
+      [2n, 3],
+      [3n, 4],
+      [4n, 5],
+    ]);
+    expect([result.right.revision, result.right.state]).toEqual([4n, { total: 5 }]);
+    const stored = await store.readStream(tabStream);
+    expect(result.right.events.map((e) => e.metadata.eventId)).toEqual(stored.slice(2).map((e) => e.eventId));
+  });
+
   it('lets two handlers racing on one stream both succeed by re-reading and re-deciding', async () => {
     const store = inMemoryEventStore();
     const results = await Promise.all([

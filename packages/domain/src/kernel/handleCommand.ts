@@ -386,12 +386,15 @@ export const handleCommand = async <C extends Command, Ev extends Event, S>(
       continue;
     }
 
-    const base = appended.right.nextExpectedRevision - BigInt(toAppend.right.length - 1);
+    const last = appended.right.nextExpectedRevision;
+    const count = toAppend.right.length;
     let next = state;
     const events = decision.right.map((event, i): CommittedEvent<Ev> => {
       next = aggregate.decider.evolve(next, event);
       const written = toAppend.right[i] as EventToAppend;
-      return { event, metadata: written.metadata, streamName, revision: base + BigInt(i) };
+      // Most commands write one event: its revision is the stream's, with no bigint arithmetic.
+      const revision = i === count - 1 ? last : last - BigInt(count - 1 - i);
+      return { event, metadata: written.metadata, streamName, revision };
     });
     if (cache !== undefined && streams !== undefined && ids !== undefined) {
       ids.add(command.metadata.commandId);
