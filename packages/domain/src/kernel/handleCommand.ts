@@ -148,8 +148,13 @@ export const dropCachedFold = <C extends Command, Ev extends Event, S>(
 
 const remember = (cache: StateCache, streams: Map<string, CachedFold>, name: string, entry: CachedFold) => {
   const known = streams.get(name);
-  // Two commands on one stream may finish out of order: keep the newer fold.
-  if (known !== undefined && known.revision > entry.revision) return;
+  // Two commands on one stream may finish out of order: keep the newer fold. A fold that read
+  // nothing new is the one already kept.
+  if (
+    known !== undefined &&
+    (known.revision > entry.revision || (known.revision === entry.revision && known.state === entry.state))
+  )
+    return;
   streams.delete(name);
   streams.set(name, entry);
   if (streams.size > cache.maxStreams) {
