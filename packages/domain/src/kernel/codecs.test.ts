@@ -82,3 +82,31 @@ describe('withOptional encodes without copying', () => {
     expect(converting.encode({ id: 'a', price: 5 })).toEqual({ id: 'a', price: '5' });
   });
 });
+
+describe('withOptional checks as the io-ts intersection of its parts', () => {
+  it('accepts exactly what t.intersection accepts, and decodes alike', () => {
+    const required = { id: nonEmptyString, amount: integer };
+    const optional = { note: t.string, at: isoInstant };
+    const codec = withOptional(required, optional);
+    const reference = t.intersection([t.type(required), t.partial(optional)]);
+    const near = fc.record(
+      {
+        id: fc.oneof(fc.string(), fc.integer()),
+        amount: fc.oneof(fc.integer(), fc.double(), fc.string()),
+        note: fc.oneof(fc.string(), fc.integer(), fc.constant(undefined)),
+        at: fc.oneof(fc.constant('2026-03-01T10:00:00.000Z'), fc.string()),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.oneof(near, fc.anything()), (u) => {
+        expect(codec.is(u)).toBe(reference.is(u));
+        const [mine, theirs] = [codec.decode(u), reference.decode(u)];
+        expect(E.isRight(mine) ? mine.right : 'refused').toEqual(
+          E.isRight(theirs) ? theirs.right : 'refused',
+        );
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

@@ -154,11 +154,13 @@ export const isoInstant = refined(
 /** An object type whose keys may be absent (never `undefined`), as JSON stores them. */
 export const withOptional = <R extends t.Props, O extends t.Props>(required: R, optional: O) => {
   const both = t.intersection([t.type(required), t.partial(optional)]);
-  // io-ts gives every intersection an encode that merges its parts' encodings, which returns the
-  // input itself when each part does; io-ts objects holding it then copy on every encode, unless
-  // its encode is `t.identity`.
-  if (!both.types.every((part) => part.encode === t.identity)) return both;
+  const [present, absent] = both.types;
+  // io-ts checks an intersection through `every` and a closure per call, and gives it an encode
+  // that merges its parts' encodings even when each returns its input, so that io-ts objects holding
+  // it copy on every encode; both matter on every event a catalog checks or encodes.
+  const is = (u: unknown): u is t.TypeOf<typeof both> => present.is(u) && absent.is(u);
+  const identical = present.encode === t.identity && absent.encode === t.identity;
   // Each part encodes as the identity, so the whole value's output is the value itself.
-  const encode = t.identity as unknown as typeof both.encode;
-  return new t.IntersectionType(both.name, both.is, both.validate, encode, both.types);
+  const encode = identical ? (t.identity as unknown as typeof both.encode) : both.encode;
+  return new t.IntersectionType(both.name, is, both.validate, encode, both.types);
 };
