@@ -121,8 +121,15 @@ export const runCustomerCommand = async (
   const stream = customerStream(tenantId, customerId);
   const aggregate = customerAggregate(policy);
   const meta = stepMetadata(command);
-  const target = (id: Identifier): ReservationTarget =>
-    reservationTarget(deps.tenantSecret, id.kind, tenantId, id.value);
+  // A value is claimed, then confirmed (or released): hash each one once per command, not per step.
+  const targets = new Map<string, ReservationTarget>();
+  const target = (id: Identifier): ReservationTarget => {
+    const name = `${id.kind}\u0000${id.value}`;
+    let found = targets.get(name);
+    if (found === undefined)
+      targets.set(name, (found = reservationTarget(deps.tenantSecret, id.kind, tenantId, id.value)));
+    return found;
+  };
   const step = (name: string, id: Identifier) => `${commandId}:${name}-${id.kind}`;
   const orphans: OrphanRule = {
     graceMs: policy.orphanGraceMs,

@@ -63,12 +63,13 @@ const decide = (
   command: ReservationCommand,
   state: ReservationState,
 ): E.Either<DomainError, readonly ReservationEvent[]> => {
-  const now = command.metadata.now.toISOString();
+  // Only reserving records the instant: a confirm or release need not format it.
+  const now = () => command.metadata.now.toISOString();
   switch (command.type) {
     case 'Reserve': {
       const { kind, holderId } = command.data;
       if (state.status === 'free')
-        return E.right([{ type: 'IdentifierReserved', data: { kind, holderId, reservedAt: now } }]);
+        return E.right([{ type: 'IdentifierReserved', data: { kind, holderId, reservedAt: now() } }]);
       return state.holderId === holderId ? E.right([]) : taken(state);
     }
     case 'ConfirmReservation': {
@@ -99,18 +100,18 @@ const decide = (
     case 'ReclaimReservation': {
       const { kind, holderId, orphanHolderId, graceMs } = command.data;
       if (state.status === 'free')
-        return E.right([{ type: 'IdentifierReserved', data: { kind, holderId, reservedAt: now } }]);
+        return E.right([{ type: 'IdentifierReserved', data: { kind, holderId, reservedAt: now() } }]);
       const expired = command.metadata.now.getTime() - Date.parse(state.reservedAt) >= graceMs;
       if (state.status !== 'reserved' || state.holderId !== orphanHolderId || !expired) return taken(state);
       return E.right([
         { type: 'ReservationReleased', data: { holderId: orphanHolderId, reason: 'reclaimed' } },
-        { type: 'IdentifierReserved', data: { kind, holderId, reservedAt: now } },
+        { type: 'IdentifierReserved', data: { kind, holderId, reservedAt: now() } },
       ]);
     }
     case 'HandOverReservation': {
       const { kind, fromHolderId, toHolderId } = command.data;
       const take: ReservationEvent[] = [
-        { type: 'IdentifierReserved', data: { kind, holderId: toHolderId, reservedAt: now } },
+        { type: 'IdentifierReserved', data: { kind, holderId: toHolderId, reservedAt: now() } },
         { type: 'ReservationConfirmed', data: { holderId: toHolderId } },
       ];
       if (state.status === 'free') return E.right(take);
@@ -134,7 +135,9 @@ const evolve = (state: ReservationState, event: ReservationEvent): ReservationSt
     case 'IdentifierReserved':
       return { status: 'reserved', holderId: event.data.holderId, reservedAt: event.data.reservedAt };
     case 'ReservationConfirmed':
-      return state.status === 'free' ? state : { ...state, status: 'confirmed' };
+      return state.status === 'free'
+        ? state
+        : { status: 'confirmed', holderId: state.holderId, reservedAt: state.reservedAt };
     case 'ReservationReleased':
       return { status: 'free' };
   }
