@@ -2,11 +2,23 @@ import * as E from 'fp-ts/Either';
 import type { Command, CommandMetadata, DecisionError } from '../../kernel/decider';
 import { DomainError } from '../../kernel/errors';
 import type { EventStore } from '../../kernel/eventStore';
-import { handleCommand, type CommandError, type StateCache } from '../../kernel/handleCommand';
+import type { StoredEvent } from '../../kernel/envelope';
+import {
+  handleCommand,
+  type CommandError,
+  type CommandResult,
+  type StateCache,
+} from '../../kernel/handleCommand';
 import type { OrderCommand, PayOrder } from '../../order/orderCommands';
 import type { OrderEvent, OrderPaymentStarted, PaymentMethod } from '../../order/orderEvents';
 import type { OrderState } from '../../order/orderState';
-import { orderAggregate, orderStreamName, readOrder, type OrderHistory } from '../../order/orderStream';
+import {
+  orderAggregate,
+  orderStreamName,
+  readOrder,
+  type OrderHistory,
+  type OrderRead,
+} from '../../order/orderStream';
 import { pointsEarnedFor } from '../../wallet/earningRule';
 import type { WalletCommand } from '../../wallet/walletCommands';
 import { walletDecider } from '../../wallet/walletDecider';
@@ -116,13 +128,14 @@ const applyEffects = async (deps: OrderProcessDeps, meta: CommandMetadata, histo
   return E.right(undefined);
 };
 
-const orderCommand = (deps: OrderProcessDeps, command: OrderCommand) =>
+// `known`: the order's stream as just read, so the command need not read it again.
+const orderCommand = (deps: OrderProcessDeps, command: OrderCommand, known?: readonly StoredEvent[]) =>
   handleCommand(
     deps.store,
     orderAggregate,
     orderStreamName(command.metadata.tenantId, command.data.orderId),
     command,
-    { cache: deps.cache },
+    { cache: deps.cache, known },
   );
 
 /**
@@ -134,7 +147,7 @@ const finishPayment = async (
   deps: OrderProcessDeps,
   meta: CommandMetadata,
   p: OrderPaymentStarted['data'],
-): Outcome<E.Either<DecisionError, void>> => {
+): Outcome<E.Either<DecisionError, CommandResult<OrderEvent, OrderState>>> => {
   const reverts = paymentReverts(p);
   const reverting = (await Promise.all(reverts.map((r) => walletHas(deps.store, meta.tenantId, r)))).some(
     Boolean,
@@ -154,7 +167,7 @@ const finishPayment = async (
       data: { orderId: p.orderId, paymentNumber: p.paymentNumber },
       metadata: { ...meta, commandId: key('confirm'), causationId: meta.commandId },
     });
-    return E.map(() => E.right(undefined))(paid);
+    return E.map((r: CommandResult<OrderEvent, OrderState>) => E.right(r))(paid);
   }
   const refusal = taken.left;
   if (!isDecisionError(refusal)) return E.left(refusal);
@@ -182,21 +195,63 @@ export const resumeOrder = async (
   deps: OrderProcessDeps,
   meta: CommandMetadata,
   orderId: string,
-): Outcome<OrderHistory> => {
+): Outcome<OrderRead> => {
   const first = await readOrder(deps.store, meta.tenantId, orderId);
   if (E.isLeft(first)) return first;
-  const linked = await settleLinks(deps, meta, first.right);
+  return resumeFrom(deps, meta, orderId, first.right);
+};
+
+/** What `resumeOrder` does once it has the order's history. */
+const resumeFrom = async <H extends OrderHistory>(
+  deps: OrderProcessDeps,
+  meta: CommandMetadata,
+  orderId: string,
+  history: H,
+): Outcome<H | OrderRead> => {
+  const linked = await settleLinks(deps, meta, history);
   if (E.isLeft(linked)) return linked;
-  const effects = await applyEffects(deps, meta, first.right);
+  const effects = await applyEffects(deps, meta, history);
   if (E.isLeft(effects)) return effects;
-  const state = first.right.state;
-  if (state.status === 'absent' || state.pendingPayment === undefined) return first;
+  const state = history.state;
+  if (state.status === 'absent' || state.pendingPayment === undefined) return E.right(history);
   const finished = await finishPayment(deps, meta, state.pendingPayment);
   if (E.isLeft(finished)) return finished;
   const after = await readOrder(deps.store, meta.tenantId, orderId);
   if (E.isLeft(after)) return after;
   const earned = await applyEffects(deps, meta, after.right);
   return E.isLeft(earned) ? earned : after;
+};
+
+/**
+ * Resumes the order as its commands left it: the history read before them and the events they
+ * wrote, when each append came right after the one before and the first right after that read;
+ * otherwise (someone else wrote to the order too, or a command had been handled before) the order
+ * is read again.
+ */
+const resumeAfter = (
+  deps: OrderProcessDeps,
+  meta: CommandMetadata,
+  orderId: string,
+  before: OrderHistory,
+  done: readonly CommandResult<OrderEvent, OrderState>[],
+): Outcome<OrderHistory> => {
+  let events = before.events;
+  let at = before.revision === 'no_stream' ? -1n : before.revision;
+  for (const result of done) {
+    const to = result.revision === 'no_stream' ? -1n : result.revision;
+    if (result.idempotent || to !== at + BigInt(result.events.length))
+      return resumeOrder(deps, meta, orderId);
+    if (result.events.length > 0)
+      events = [
+        ...events,
+        ...result.events.map((e) => ({ event: e.event, commandId: e.metadata.commandId })),
+      ];
+    at = to;
+  }
+  const last = done[done.length - 1];
+  return last === undefined
+    ? resumeFrom(deps, meta, orderId, before)
+    : resumeFrom(deps, meta, orderId, { events, state: last.state, revision: last.revision });
 };
 
 // Tries the wallet steps an order command would cause against the wallets as they are, so a
@@ -253,9 +308,9 @@ export const handleOrderCommand = async (
     const linked = await linkFirst(deps, command);
     if (E.isLeft(linked)) return linked;
   }
-  const done = await orderCommand(deps, command);
+  const done = await orderCommand(deps, command, before.right.stored);
   if (E.isLeft(done)) return done;
-  const after = await resumeOrder(deps, command.metadata, command.data.orderId);
+  const after = await resumeAfter(deps, command.metadata, command.data.orderId, before.right, [done.right]);
   return E.map((h: OrderHistory) => ({
     events: done.right.events.map((e) => e.event),
     state: h.state,
@@ -290,17 +345,19 @@ export const payOrder = async (deps: OrderProcessDeps, request: PayOrderRequest)
     const checked = await dryRun(deps, meta, command, state);
     if (E.isLeft(checked)) return checked;
   }
-  const started = await orderCommand(deps, command);
+  const started = await orderCommand(deps, command, before.right.stored);
   if (E.isLeft(started)) return started;
   const payment = started.right.events.find((e) => e.event.type === 'OrderPaymentStarted')?.event;
   const n = payment?.type === 'OrderPaymentStarted' ? payment.data.paymentNumber : 0;
   const pending = started.right.state;
+  const written = [started.right];
   if (pending.status !== 'absent' && pending.pendingPayment?.paymentNumber === n) {
     const finished = await finishPayment(deps, meta, pending.pendingPayment);
     if (E.isLeft(finished)) return finished;
     if (E.isLeft(finished.right)) return finished.right;
+    written.push(finished.right.right);
   }
-  const after = await resumeOrder(deps, meta, request.data.orderId);
+  const after = await resumeAfter(deps, meta, request.data.orderId, before.right, written);
   if (E.isLeft(after)) return after;
   const failure = after.right.events
     .map((e) => e.event)
