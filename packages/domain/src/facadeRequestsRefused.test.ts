@@ -33,6 +33,7 @@ const calls: Record<string, Record<string, Call>> = {
     get: (t, tenantId, id) => t.customers.get(tenantId, id),
     getGroup: (t, tenantId, id) => t.customers.getGroup(tenantId, id),
     applicableModifiers: (t, tenantId, id) => t.customers.applicableModifiers(tenantId, id),
+    admittedModifiers: (t, tenantId, id) => t.customers.admittedModifiers(tenantId, id),
     createGroup: (t, tenantId, id) =>
       t.customers.createGroup({ tenantId, actor: manager }, { groupId: id, name: 'VIP' }),
     renameGroup: (t, tenantId, id) => t.customers.renameGroup({ tenantId, actor: manager }, id, 'VIP'),

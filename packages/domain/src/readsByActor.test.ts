@@ -41,11 +41,13 @@ describe('reads take the actor: a customer reads only itself and its own orders,
     expect([
       codeOf(await till.customers.get('cafe', 'marek', eve)),
       codeOf(await till.customers.applicableModifiers('cafe', 'marek', eve)),
+      codeOf(await till.customers.admittedModifiers('cafe', 'marek', eve)),
       codeOf(await till.customers.resolveCustomer('cafe', 'marek', eve)),
       codeOf(await till.customers.getGroup('cafe', 'vip', eve)),
       codeOf(await till.customers.getMerge('cafe', 'm1', eve)),
       codeOf(await till.orders.get('cafe', 'o-marek', eve)),
     ]).toEqual([
+      'customer.actor_not_allowed',
       'customer.actor_not_allowed',
       'customer.actor_not_allowed',
       'customer.actor_not_allowed',
@@ -60,9 +62,10 @@ describe('reads take the actor: a customer reads only itself and its own orders,
     expect([
       codeOf(await till.customers.get('cafe', 'marek', marek)),
       codeOf(await till.customers.applicableModifiers('cafe', 'marek', marek)),
+      codeOf(await till.customers.admittedModifiers('cafe', 'marek', marek)),
       codeOf(await till.customers.resolveCustomer('cafe', 'marek', marek)),
       codeOf(await till.orders.get('cafe', 'o-marek', marek)),
-    ]).toEqual(['read', 'read', 'read', 'read']);
+    ]).toEqual(['read', 'read', 'read', 'read', 'read']);
   });
 
   it('staff, and a trusted caller that names no actor, read everything', async () => {

@@ -1,9 +1,10 @@
 import * as E from 'fp-ts/Either';
+import { admission } from './customer/customerAdmission';
 import { customersFacade, type CustomersFacade } from './customer/facade';
 import type { CompanyRegistry } from './customer/companyRegistry';
 import { defaultCustomerPolicy, type CustomerPolicy } from './customer/customerPolicy';
 import { systemClock, type Clock } from './kernel/clock';
-import { DomainError, type TillstreamError } from './kernel/errors';
+import type { TillstreamError } from './kernel/errors';
 import type { EventStore } from './kernel/eventStore';
 import { randomIds, type IdGenerator } from './kernel/ids';
 import { stateCache } from './kernel/handleCommand';
@@ -143,22 +144,7 @@ export const createTillstream = (options: TillstreamOptions = {}): Tillstream =>
   const admit = async (tenantId: string, customerId: string): Promise<E.Either<TillstreamError, void>> => {
     const customer = await customers.get(tenantId, customerId);
     if (E.isLeft(customer)) return customer;
-    const { status } = customer.right;
-    if (status.kind === 'merged')
-      return E.left(
-        new DomainError(
-          'customer.merged',
-          `Customer ${customerId} was merged into customer ${status.survivorId}; use that account.`,
-          { customerId, survivorId: status.survivorId },
-        ),
-      );
-    if (status.kind === 'forgotten')
-      return E.left(
-        new DomainError('customer.forgotten', `Customer ${customerId} was erased at their request.`, {
-          customerId,
-        }),
-      );
-    return E.right(undefined);
+    return E.map(() => undefined)(admission(customerId, customer.right));
   };
 
   const wallets = walletsFacade({
@@ -174,6 +160,7 @@ export const createTillstream = (options: TillstreamOptions = {}): Tillstream =>
     policyFor: (tenantId) => policyFor(tenantId).order,
     customers,
     admit,
+    admittedModifiers: customers.admittedModifiers,
   });
 
   const merges = mergeFacade({

@@ -15,6 +15,7 @@ import type { CardNumber } from '../values/cardNumber';
 import type { PhoneNumber } from '../values/phoneNumber';
 import type { TaxId } from '../values/taxId';
 import { applicableModifiers, type ApplicableModifier } from './applicableModifiers';
+import { admission } from './customerAdmission';
 import type { CompanyRegistry } from './companyRegistry';
 import type { CustomerCommand } from './customerCommands';
 import { customerEvents, type CustomerEvent } from './customerEvents';
@@ -143,6 +144,13 @@ export const customersFacade = (deps: CustomersDeps) => {
       state = evolveCustomer(state, decoded.right.event);
     }
     return E.right(state);
+  };
+
+  const modifiersOf = async (tenantId: string, customer: Customer): Result<readonly ApplicableModifier[]> => {
+    const groupId = customer.profile.groupId;
+    const groupState = groupId === undefined ? E.right(undefined) : await readGroup(tenantId, groupId);
+    if (E.isLeft(groupState)) return groupState;
+    return E.right(applicableModifiers(customer, groupState.right));
   };
 
   const checkGroup = async (tenantId: string, groupId: string | undefined): Result<void> => {
@@ -374,11 +382,26 @@ export const customersFacade = (deps: CustomersDeps) => {
       if (E.isLeft(allowed)) return allowed;
       const customer = await readCustomer(tenantId, customerId);
       if (E.isLeft(customer)) return customer;
-      if (!customer.right.exists) return notFound();
-      const groupId = customer.right.profile.groupId;
-      const groupState = groupId === undefined ? E.right(undefined) : await readGroup(tenantId, groupId);
-      if (E.isLeft(groupState)) return groupState;
-      return E.right(applicableModifiers(customer.right, groupState.right));
+      return customer.right.exists ? modifiersOf(tenantId, customer.right) : notFound();
+    },
+    /**
+     * The price modifiers of a customer that may take orders (`admission`: it exists, was not merged
+     * away nor forgotten), from one read of the customer: what placing an order needs. An actor reads
+     * them as it reads the customer.
+     */
+    admittedModifiers: async (
+      tenantId: string,
+      customerId: string,
+      actor?: Actor,
+    ): Result<readonly ApplicableModifier[]> => {
+      const tenant = checkRequest(tenantId, { customerId });
+      if (E.isLeft(tenant)) return tenant;
+      const allowed = mayRead(tenantId, actor, 'ReadCustomer', customerId);
+      if (E.isLeft(allowed)) return allowed;
+      const customer = await readCustomer(tenantId, customerId);
+      if (E.isLeft(customer)) return customer;
+      const admitted = admission(customerId, customer.right);
+      return E.isLeft(admitted) ? admitted : modifiersOf(tenantId, admitted.right);
     },
     /** Creates a customer group with optional discount rules. */
     createGroup: (ctx: CommandContext, input: CreateGroupInput) => {

@@ -52,6 +52,15 @@ export interface OrdersDeps {
   readonly cache?: StateCache;
   /** Checked before an order is placed for, or moved to, a customer: that it exists, unmerged and not forgotten. */
   readonly admit?: (tenantId: string, customerId: string) => Promise<E.Either<TillstreamError, void>>;
+  /**
+   * `admit` and then `customers.applicableModifiers` in one read of the customer, with the same
+   * refusals, for placing an order (`createTillstream` passes the customers facade's); when absent,
+   * the two are asked in turn.
+   */
+  readonly admittedModifiers?: (
+    tenantId: string,
+    customerId: string,
+  ) => Promise<E.Either<TillstreamError, readonly ApplicableModifier[]>>;
 }
 
 /** Who acts, in which shop; the idempotency key makes a retried call safe and resumes a crashed one. */
@@ -181,6 +190,14 @@ export const ordersFacade = (deps: OrdersDeps) => {
     );
   };
 
+  const admitThenModifiers = async (
+    tenantId: string,
+    customerId: string,
+  ): Promise<E.Either<TillstreamError, readonly ApplicableModifier[]>> => {
+    const admitted = await admit(tenantId, customerId);
+    return E.isLeft(admitted) ? admitted : deps.customers.applicableModifiers(tenantId, customerId);
+  };
+
   const lookUp = async (
     tenantId: string,
     lines: readonly RequestedLine[],
@@ -243,9 +260,10 @@ export const ordersFacade = (deps: OrdersDeps) => {
             return E.right({ orderId, order: view(state), events: [earlier], idempotent: true });
         }
       }
-      const admitted = await admit(input.tenantId, input.customerId);
-      if (E.isLeft(admitted)) return admitted;
-      const modifiers = await deps.customers.applicableModifiers(input.tenantId, input.customerId);
+      const modifiers = await (deps.admittedModifiers ?? admitThenModifiers)(
+        input.tenantId,
+        input.customerId,
+      );
       if (E.isLeft(modifiers)) return modifiers;
       return send({ ...input, orderId }, 'PlaceOrder', {
         customerId: input.customerId,

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import * as E from 'fp-ts/Either';
 import { manualClock } from '../kernel/clock';
 import { seededIds } from '../kernel/ids';
+import { inMemoryEventStore } from '../kernel/inMemoryEventStore';
 import { createTillstream } from '../tillstream';
 import { sampleCatalog } from './sampleCatalog';
 
@@ -81,5 +82,35 @@ describe('an order is placed for, and moved to, a live customer only', () => {
     const moved = await till.orders.changeCustomer({ ...op, orderId, customerId: b, reason: 'x' });
     expect(E.isLeft(placed) && placed.left.code).toBe('customer.merged');
     expect(E.isLeft(moved) && moved.left.details).toMatchObject({ survivorId: a });
+  });
+
+  it("reads the customer once to place an order, and prices it with the customer's modifiers", async () => {
+    const base = inMemoryEventStore();
+    const customerReads: string[] = [];
+    const till = createTillstream({
+      eventStore: {
+        ...base,
+        readStream: (stream, options) => {
+          if (stream.startsWith('customer-cafe.')) customerReads.push(stream);
+          return base.readStream(stream, options);
+        },
+      },
+      keys: false,
+      clock: manualClock('2026-05-01T09:00:00Z'),
+      ids: seededIds('admission'),
+      catalog: sampleCatalog('cafe'),
+    });
+    const registered = await till.customers.register(op, { card: 'A-1' });
+    if (E.isLeft(registered)) throw registered.left;
+    const { customerId } = registered.right;
+    const discounted = await till.customers.setPriceModifiers(manager, customerId, [
+      { target: { kind: 'everything' }, adjustment: { kind: 'percent', basisPoints: 1000 } },
+    ]);
+    expect(E.isRight(discounted)).toBe(true);
+    customerReads.length = 0;
+    const placed = await till.orders.place({ ...op, customerId, paymentMethod: 'cash', lines: cola });
+    if (E.isLeft(placed)) throw placed.left;
+    expect(customerReads).toEqual([`customer-cafe.${customerId}`]);
+    expect(placed.right.order.totals.discount).toBe(placed.right.order.totals.listPrice / 10);
   });
 });
