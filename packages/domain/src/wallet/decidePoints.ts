@@ -22,6 +22,9 @@ const then = (step: Step, events: readonly WalletEvent[]): Step => ({
   state: events.reduce(evolveWallet, step.state),
 });
 
+/** The step's events and a last one: no state after it is needed, so none is folded. */
+const ending = (step: Step, event: WalletEvent): readonly WalletEvent[] => [...step.events, event];
+
 /**
  * Lots that lapsed by `now` are written off before any points movement, so a movement never
  * spends expired points and its balance-after is what the customer really has.
@@ -98,7 +101,7 @@ export const decideEarn = (c: EarnPoints, s: WalletState, p: WalletPolicy): Chec
     E.bind('source', () => sourceChecked(c.data.source)),
     E.map(({ points, source }) => {
       const step = expireLots(s, c.metadata.now);
-      return then(step, [newLot(c.metadata.commandId, points, source, c.metadata.now, p, step.state)]).events;
+      return ending(step, newLot(c.metadata.commandId, points, source, c.metadata.now, p, step.state));
     }),
   );
 
@@ -115,19 +118,17 @@ export const decideRedeem = (c: RedeemPoints, s: WalletState): Checked<readonly 
       if (points > balance) return E.left(insufficient(balance, points));
       const { shares } = takeFromLots(lotsOf(step.state.lots), points);
       return E.right(
-        then(step, [
-          {
-            type: 'PointsRedeemed',
-            data: {
-              movementId: c.metadata.commandId,
-              orderId,
-              orderLineId,
-              points,
-              lots: shares,
-              balanceAfter: balance - points,
-            },
+        ending(step, {
+          type: 'PointsRedeemed',
+          data: {
+            movementId: c.metadata.commandId,
+            orderId,
+            orderLineId,
+            points,
+            lots: shares,
+            balanceAfter: balance - points,
           },
-        ]).events,
+        }),
       );
     }),
   );
@@ -199,25 +200,23 @@ export const decideAdjustPoints = (
       if (delta > 0) {
         const source: PointsSource = { kind: 'adjustment', reason };
         return E.right(
-          then(step, [newLot(c.metadata.commandId, delta, source, c.metadata.now, p, step.state)]).events,
+          ending(step, newLot(c.metadata.commandId, delta, source, c.metadata.now, p, step.state)),
         );
       }
       const points = -delta;
       const balance = step.state.pointsBalance;
       if (points > balance) return E.left(insufficient(balance, points));
       return E.right(
-        then(step, [
-          {
-            type: 'PointsDeducted',
-            data: {
-              movementId: c.metadata.commandId,
-              points,
-              reason,
-              lots: takeFromLots(lotsOf(step.state.lots), points).shares,
-              balanceAfter: balance - points,
-            },
+        ending(step, {
+          type: 'PointsDeducted',
+          data: {
+            movementId: c.metadata.commandId,
+            points,
+            reason,
+            lots: takeFromLots(lotsOf(step.state.lots), points).shares,
+            balanceAfter: balance - points,
           },
-        ]).events,
+        }),
       );
     }),
   );
