@@ -34,23 +34,13 @@ export interface StreamPlaces {
  */
 export const streamPlaces = (): StreamPlaces => {
   const slots = new Map<string, number>();
-  let revisions = new Float64Array(1024);
-  let positions = new Float64Array(1024);
-  let types = new Uint32Array(1024);
-  const typeNames: string[] = [];
-  const typeIds = new Map<string, number>();
+  let revisions: Float64Array = new Float64Array(1024);
+  let positions: Float64Array = new Float64Array(1024);
+  // Type names are few and shared (see `decodeJsonlLine`): one reference per slot, no lookup per event.
+  const types: string[] = [];
   const bigRevisions = new Map<number, bigint>();
   const bigPositions = new Map<number, bigint>();
 
-  const typeId = (type: string): number => {
-    let id = typeIds.get(type);
-    if (id === undefined) {
-      id = typeNames.length;
-      typeNames.push(type);
-      typeIds.set(type, id);
-    }
-    return id;
-  };
   const put = (column: Float64Array, big: Map<number, bigint>, slot: number, value: Count) => {
     if (typeof value === 'number') {
       column[slot] = value;
@@ -64,15 +54,15 @@ export const streamPlaces = (): StreamPlaces => {
     const value = column[slot] as number;
     return Number.isNaN(value) ? (big.get(slot) as bigint) : value;
   };
-  const grown = <A extends Float64Array | Uint32Array>(column: A, make: (length: number) => A): A => {
-    const next = make(column.length * 2);
+  const grown = (column: Float64Array): Float64Array => {
+    const next = new Float64Array(column.length * 2);
     next.set(column);
     return next;
   };
   const move = (slot: number, revision: Count, position: Count, type: string) => {
     put(revisions, bigRevisions, slot, revision);
     put(positions, bigPositions, slot, position);
-    types[slot] = typeId(type);
+    types[slot] = type;
   };
   return {
     slotOf: (streamName) => slots.get(streamName),
@@ -80,9 +70,8 @@ export const streamPlaces = (): StreamPlaces => {
     add: (streamName, revision, position, type) => {
       const slot = slots.size;
       if (slot === revisions.length) {
-        revisions = grown(revisions, (n) => new Float64Array(n));
-        positions = grown(positions, (n) => new Float64Array(n));
-        types = grown(types, (n) => new Uint32Array(n));
+        revisions = grown(revisions);
+        positions = grown(positions);
       }
       slots.set(streamName, slot);
       move(slot, revision, position, type);
@@ -93,7 +82,7 @@ export const streamPlaces = (): StreamPlaces => {
       streamName,
       revision: BigInt(read(revisions, bigRevisions, slot)),
       position: BigInt(read(positions, bigPositions, slot)),
-      type: typeNames[types[slot] as number] as string,
+      type: types[slot] as string,
     }),
   };
 };
