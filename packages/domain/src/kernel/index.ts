@@ -6,6 +6,7 @@ export * from './envelope';
 export * from './errors';
 export * from './eventCatalog';
 export * from './eventStore';
+export * from './exactLists';
 export * from './facadeKeys';
 export * from './facadeRequest';
 export * from './handleCommand';

@@ -1,6 +1,7 @@
 import type { OrderEvent, OrderPaid, OrderPaymentStarted, OrderPlaced, PaymentMethod } from './orderEvents';
 import type { OrderLine } from './orderLine';
 import type { OrderTotals } from './pricing';
+import { appended, joined } from '../kernel/exactLists';
 
 /** Where an order is in its lifecycle; every refusal for the wrong moment names one of these. */
 export type OrderLifecycle =
@@ -88,24 +89,6 @@ const copy = (s: ExistingOrder, keepPending: boolean): Mutable<ExistingOrder> =>
   if (keepPending && s.pendingPayment !== undefined) next.pendingPayment = s.pendingPayment;
   if (s.payment !== undefined) next.payment = s.payment;
   return next;
-};
-
-// A list one longer, allocated to its exact length: a spread (`[...list, item]`) reserves room for
-// about 16 more, kept as long as the state is (an audit keeps every order's last state), and
-// `concat` costs several times either.
-const appended = <T>(list: readonly T[], item: T): T[] => {
-  const out = new Array<T>(list.length + 1);
-  for (let i = 0; i < list.length; i++) out[i] = list[i] as T;
-  out[list.length] = item;
-  return out;
-};
-
-/** Two lists as one, allocated to its exact length (see `appended`). */
-const joined = <T>(a: readonly T[], b: readonly T[]): T[] => {
-  const out = new Array<T>(a.length + b.length);
-  for (let i = 0; i < a.length; i++) out[i] = a[i] as T;
-  for (let i = 0; i < b.length; i++) out[a.length + i] = b[i] as T;
-  return out;
 };
 
 /** Folds one event into the state. */

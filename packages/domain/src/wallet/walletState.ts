@@ -2,6 +2,7 @@ import { applyShares, emptyLotLedger, insertLot, type LotLedger } from './lotLed
 import { emptyMap, mapGet, mapSet, type PersistentMap } from './persistentMap';
 import type { LotShare, PointsLot } from './pointsLot';
 import type { OrderDebt, WalletEvent } from './walletEvents';
+import { appended, joined } from '../kernel/exactLists';
 
 /** What the wallet knows of one order's points: what it earned and what it redeemed, still open to reversal. */
 export interface OrderPoints {
@@ -105,24 +106,6 @@ const changed = (s: WalletState, c: WalletChanges): WalletState => {
 
 const taken = (state: WalletState, shares: readonly LotShare[], balanceAfter: number): WalletState =>
   changed(state, { lots: applyShares(state.lots, shares, -1), pointsBalance: balanceAfter });
-
-// A list one longer, allocated to its exact length: a spread (`[...list, item]`) reserves room for
-// about 16 more, kept as long as the state is (an audit keeps every wallet's last state), and
-// `concat` costs several times either.
-const appended = <T>(list: readonly T[], item: T): T[] => {
-  const out = new Array<T>(list.length + 1);
-  for (let i = 0; i < list.length; i++) out[i] = list[i] as T;
-  out[list.length] = item;
-  return out;
-};
-
-/** Two lists as one, allocated to its exact length (see `appended`). */
-const joined = <T>(a: readonly T[], b: readonly T[]): T[] => {
-  const out = new Array<T>(a.length + b.length);
-  for (let i = 0; i < a.length; i++) out[i] = a[i] as T;
-  for (let i = 0; i < b.length; i++) out[a.length + i] = b[i] as T;
-  return out;
-};
 
 /** Folds one event into the wallet; balances come from the events' own `balanceAfter`/`debtAfter`. */
 export const evolveWallet = (state: WalletState, event: WalletEvent): WalletState => {

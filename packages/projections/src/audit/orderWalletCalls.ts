@@ -1,5 +1,7 @@
 import {
+  appended,
   effectsOf,
+  joined,
   paymentReverts,
   paymentSteps,
   type OrderEvent,
@@ -50,22 +52,6 @@ export interface OrderWalletCalls {
   payments: readonly Payment[];
   effects: readonly ExpectedMovement[];
 }
-
-// A list one longer, allocated to its exact length (`push` and spreads reserve about 16 more slots;
-// `concat` costs several times either).
-const appended = <T>(list: readonly T[], item: T): T[] => {
-  const out = new Array<T>(list.length + 1);
-  for (let i = 0; i < list.length; i++) out[i] = list[i] as T;
-  out[list.length] = item;
-  return out;
-};
-
-const joined = <T>(a: readonly T[], b: readonly T[]): T[] => {
-  const out = new Array<T>(a.length + b.length);
-  for (let i = 0; i < a.length; i++) out[i] = a[i] as T;
-  for (let i = 0; i < b.length; i++) out[a.length + i] = b[i] as T;
-  return out;
-};
 
 /** An order that has called for nothing yet. */
 export const noWalletCalls = (streamName: string): OrderWalletCalls => ({
