@@ -146,6 +146,19 @@ export const customersFacade = (deps: CustomersDeps) => {
     return E.right(state);
   };
 
+  // A customer read on a caller's behalf: the request checked, the actor allowed to read it.
+  const readCustomerFor = async (
+    tenantId: string,
+    customerId: string,
+    actor: Actor | undefined,
+  ): Result<CustomerState> => {
+    const tenant = checkRequest(tenantId, { customerId });
+    if (E.isLeft(tenant)) return tenant;
+    const allowed = mayRead(tenantId, actor, 'ReadCustomer', customerId);
+    if (E.isLeft(allowed)) return allowed;
+    return readCustomer(tenantId, customerId);
+  };
+
   const modifiersOf = async (tenantId: string, customer: Customer): Result<readonly ApplicableModifier[]> => {
     const groupId = customer.profile.groupId;
     const groupState = groupId === undefined ? E.right(undefined) : await readGroup(tenantId, groupId);
@@ -350,11 +363,7 @@ export const customersFacade = (deps: CustomersDeps) => {
     ),
     /** Reads one customer; with an actor, only if the shop's `mayAct` lets it (a customer: itself). No actor means a trusted caller. */
     get: async (tenantId: string, customerId: string, actor?: Actor): Result<Customer> => {
-      const tenant = checkRequest(tenantId, { customerId });
-      if (E.isLeft(tenant)) return tenant;
-      const allowed = mayRead(tenantId, actor, 'ReadCustomer', customerId);
-      if (E.isLeft(allowed)) return allowed;
-      const state = await readCustomer(tenantId, customerId);
+      const state = await readCustomerFor(tenantId, customerId, actor);
       if (E.isLeft(state)) return state;
       return state.right.exists ? E.right(state.right) : notFound();
     },
@@ -376,11 +385,7 @@ export const customersFacade = (deps: CustomersDeps) => {
       customerId: string,
       actor?: Actor,
     ): Result<readonly ApplicableModifier[]> => {
-      const tenant = checkRequest(tenantId, { customerId });
-      if (E.isLeft(tenant)) return tenant;
-      const allowed = mayRead(tenantId, actor, 'ReadCustomer', customerId);
-      if (E.isLeft(allowed)) return allowed;
-      const customer = await readCustomer(tenantId, customerId);
+      const customer = await readCustomerFor(tenantId, customerId, actor);
       if (E.isLeft(customer)) return customer;
       return customer.right.exists ? modifiersOf(tenantId, customer.right) : notFound();
     },
@@ -394,11 +399,7 @@ export const customersFacade = (deps: CustomersDeps) => {
       customerId: string,
       actor?: Actor,
     ): Result<readonly ApplicableModifier[]> => {
-      const tenant = checkRequest(tenantId, { customerId });
-      if (E.isLeft(tenant)) return tenant;
-      const allowed = mayRead(tenantId, actor, 'ReadCustomer', customerId);
-      if (E.isLeft(allowed)) return allowed;
-      const customer = await readCustomer(tenantId, customerId);
+      const customer = await readCustomerFor(tenantId, customerId, actor);
       if (E.isLeft(customer)) return customer;
       const admitted = admission(customerId, customer.right);
       return E.isLeft(admitted) ? admitted : modifiersOf(tenantId, admitted.right);
