@@ -1,3 +1,5 @@
+import { appended } from '../kernel/exactLists';
+
 /**
  * An immutable map from strings, where `set` returns a new map sharing all but one path with the
  * old one: a wallet's per-order ledgers grow with every order, and copying a record on each
@@ -68,7 +70,8 @@ const insert = <V>(
     const bucket = slot ?? [];
     const at = bucket.findIndex((e) => e[0] === entry[0]);
     added = at < 0;
-    const entries = added ? [...bucket, entry] : bucket.map((e, j) => (j === at ? entry : e));
+    // At its exact length: a spread reserves room for ~16 more entries, kept as long as the map.
+    const entries = added ? appended(bucket, entry) : bucket.map((e, j) => (j === at ? entry : e));
     next = entries.length > BUCKET && level < LAST_LEVEL ? { trie: split(entries, level + 1) } : entries;
   }
   const copy = slots.slice();
