@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import type { Decider } from './decider';
-import type { Event, RecordedEvent } from './envelope';
+import type { Event, RecordedEvent, StoredEvent } from './envelope';
 import { foreignTenantEvent, type EventDecodeError, type PermissionError } from './errors';
 import type { EventCatalog } from './eventCatalog';
 import type { EventStore } from './eventStore';
@@ -18,6 +18,8 @@ export interface AggregateRead<Ev extends Event, S> {
   readonly events: readonly RecordedEvent<Ev>[];
   readonly state: S;
   readonly revision: StreamRevision | 'no_stream';
+  /** The stream as read, for a command on it to fold instead of reading again (`handleCommand`'s `known`). */
+  readonly stored: readonly StoredEvent[];
 }
 
 /**
@@ -41,5 +43,5 @@ export const readAggregate = async <Ev extends Event, S>(
     state = aggregate.decider.evolve(state, decoded.right.event);
   }
   const last = stored[stored.length - 1];
-  return E.right({ events, state, revision: last === undefined ? 'no_stream' : last.revision });
+  return E.right({ events, state, revision: last === undefined ? 'no_stream' : last.revision, stored });
 };

@@ -1,8 +1,10 @@
 import * as E from 'fp-ts/Either';
+import { pipe } from 'fp-ts/function';
 import type { StoredEvent } from '../kernel/envelope';
-import { foreignTenantEvent, type EventDecodeError, type PermissionError } from '../kernel/errors';
+import type { EventDecodeError, PermissionError } from '../kernel/errors';
 import type { EventStore } from '../kernel/eventStore';
-import { decodeEvent, type Aggregate } from '../kernel/handleCommand';
+import type { Aggregate } from '../kernel/handleCommand';
+import { readAggregate } from '../kernel/readAggregate';
 import type { StreamRevision } from '../kernel/revision';
 import { streamName } from '../kernel/streamName';
 import type { OrderCommand } from './orderCommands';
@@ -38,18 +40,13 @@ export const readOrder = async (
   store: EventStore,
   tenantId: string,
   orderId: string,
-): Promise<E.Either<EventDecodeError | PermissionError, OrderRead>> => {
-  const stored = await store.readStream(orderStreamName(tenantId, orderId));
-  const events: { readonly event: OrderEvent; readonly commandId: string }[] = [];
-  let state = orderDecider.initialState();
-  for (const s of stored) {
-    if (s.metadata.tenantId !== tenantId) return E.left(foreignTenantEvent(s));
-    const decoded = decodeEvent(orderEvents, s);
-    if (E.isLeft(decoded)) return decoded;
-    const { event } = decoded.right;
-    events.push({ event, commandId: s.metadata.commandId });
-    state = orderDecider.evolve(state, event);
-  }
-  const last = stored[stored.length - 1];
-  return E.right({ events, state, revision: last === undefined ? 'no_stream' : last.revision, stored });
-};
+): Promise<E.Either<EventDecodeError | PermissionError, OrderRead>> =>
+  pipe(
+    await readAggregate(store, orderAggregate, orderStreamName(tenantId, orderId), tenantId),
+    E.map(({ events, state, revision, stored }) => ({
+      events: events.map(({ event, metadata }) => ({ event, commandId: metadata.commandId })),
+      state,
+      revision,
+      stored,
+    })),
+  );
