@@ -1,4 +1,5 @@
 import {
+  appended,
   evolveOrder,
   initialOrderState,
   lifecycleOf,
@@ -88,15 +89,6 @@ const stepOf = (at: string, actor: string, event: OrderEvent, text: (what: strin
         what: `moved by merge ${event.data.mergeId} from ${event.data.fromCustomerId} to ${event.data.toCustomerId}`,
       };
   }
-};
-
-// A list one longer, allocated to its exact length: `push` onto an empty list reserves 16 slots and a
-// spread about as many, kept for every order of the log; `concat` costs several times either.
-const appended = <T>(list: readonly T[], item: T): T[] => {
-  const out = new Array<T>(list.length + 1);
-  for (let i = 0; i < list.length; i++) out[i] = list[i] as T;
-  out[list.length] = item;
-  return out;
 };
 
 // How many distinct step texts a ledger keeps shared.
