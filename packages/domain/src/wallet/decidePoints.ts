@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
+import { instantText } from '../kernel/clock';
 import { DomainError } from '../kernel/errors';
 import { lotsOf } from './lotLedger';
 import { isExpired, takeFromLots, type PointsSource } from './pointsLot';
@@ -38,7 +39,7 @@ export const expireLots = (s: WalletState, now: Date): Step => {
     data: {
       points,
       lots: lapsed.map((l) => ({ lotId: l.lotId, points: l.remaining })),
-      expiredAt: now.toISOString(),
+      expiredAt: instantText(now),
       balanceAfter: s.pointsBalance - points,
     },
   };
@@ -79,7 +80,7 @@ const newLot = (
     lotId,
     points,
     source,
-    earnedAt: now.toISOString(),
+    earnedAt: instantText(now),
     ...(p.pointsExpireAfterDays === undefined
       ? {}
       : { expiresAt: new Date(now.getTime() + p.pointsExpireAfterDays * DAY_MS).toISOString() }),

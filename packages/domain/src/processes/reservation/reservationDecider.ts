@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/Either';
 import type { Command, Decider } from '../../kernel/decider';
+import { instantText } from '../../kernel/clock';
 import { DomainError } from '../../kernel/errors';
 import type { Aggregate } from '../../kernel/handleCommand';
 import { reservationEvents, type ReleaseReason, type ReservationEvent } from './reservationEvents';
@@ -63,13 +64,12 @@ const decide = (
   command: ReservationCommand,
   state: ReservationState,
 ): E.Either<DomainError, readonly ReservationEvent[]> => {
-  // Only reserving records the instant: a confirm or release need not format it.
-  const now = () => command.metadata.now.toISOString();
+  const now = instantText(command.metadata.now);
   switch (command.type) {
     case 'Reserve': {
       const { kind, holderId } = command.data;
       if (state.status === 'free')
-        return E.right([{ type: 'IdentifierReserved', data: { kind, holderId, reservedAt: now() } }]);
+        return E.right([{ type: 'IdentifierReserved', data: { kind, holderId, reservedAt: now } }]);
       return state.holderId === holderId ? E.right([]) : taken(state);
     }
     case 'ConfirmReservation': {
@@ -100,18 +100,18 @@ const decide = (
     case 'ReclaimReservation': {
       const { kind, holderId, orphanHolderId, graceMs } = command.data;
       if (state.status === 'free')
-        return E.right([{ type: 'IdentifierReserved', data: { kind, holderId, reservedAt: now() } }]);
+        return E.right([{ type: 'IdentifierReserved', data: { kind, holderId, reservedAt: now } }]);
       const expired = command.metadata.now.getTime() - Date.parse(state.reservedAt) >= graceMs;
       if (state.status !== 'reserved' || state.holderId !== orphanHolderId || !expired) return taken(state);
       return E.right([
         { type: 'ReservationReleased', data: { holderId: orphanHolderId, reason: 'reclaimed' } },
-        { type: 'IdentifierReserved', data: { kind, holderId, reservedAt: now() } },
+        { type: 'IdentifierReserved', data: { kind, holderId, reservedAt: now } },
       ]);
     }
     case 'HandOverReservation': {
       const { kind, fromHolderId, toHolderId } = command.data;
       const take: ReservationEvent[] = [
-        { type: 'IdentifierReserved', data: { kind, holderId: toHolderId, reservedAt: now() } },
+        { type: 'IdentifierReserved', data: { kind, holderId: toHolderId, reservedAt: now } },
         { type: 'ReservationConfirmed', data: { holderId: toHolderId } },
       ];
       if (state.status === 'free') return E.right(take);
