@@ -1,6 +1,7 @@
 import type { Either } from 'fp-ts/Either';
 import type { Actor, Event } from './envelope';
 import type { DomainError, PermissionError, ValidationError } from './errors';
+import type { EventCatalog } from './eventCatalog';
 
 /** Who sent a command, for whom, and when: everything impure arrives here, so `decide` stays pure. */
 export interface CommandMetadata {
@@ -27,4 +28,16 @@ export interface Decider<C extends Command, E extends Event, S> {
   readonly decide: (command: C, state: S) => Either<DecisionError, readonly E[]>;
   readonly evolve: (state: S, event: E) => S;
   readonly initialState: () => S;
+}
+
+/** A decider together with the catalog that stores its events. */
+export interface Aggregate<C extends Command, Ev extends Event, S> {
+  readonly decider: Decider<C, Ev, S>;
+  readonly events: EventCatalog<Ev>;
+}
+
+/** What reading a stream needs of an aggregate: its events' schemas and how they fold. */
+export interface AggregateFold<Ev extends Event, S> {
+  readonly decider: Pick<Decider<never, Ev, S>, 'initialState' | 'evolve'>;
+  readonly events: EventCatalog<Ev>;
 }

@@ -69,6 +69,17 @@ export const foreignTenantEvent = (event: {
     revision: event.revision,
   });
 
+/** Refuses a tenant a stream named for another tenant. */
+export const foreignTenantStream = (
+  streamName: string,
+  tenantId: string,
+  access: 'read' | 'write to',
+): PermissionError =>
+  new PermissionError('tenant.sealed', `Tenant ${tenantId} cannot ${access} stream ${streamName}.`, {
+    streamName,
+    tenantId,
+  });
+
 /** The stream moved on since it was read: the expected revision no longer holds. */
 export class ConcurrencyError extends TillstreamError {
   readonly kind = 'concurrency';

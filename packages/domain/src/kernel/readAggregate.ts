@@ -1,17 +1,20 @@
 import * as E from 'fp-ts/Either';
-import type { Decider } from './decider';
+import type { AggregateFold } from './decider';
 import type { Event, RecordedEvent, StoredEvent } from './envelope';
-import { foreignTenantEvent, type EventDecodeError, type PermissionError } from './errors';
-import type { EventCatalog } from './eventCatalog';
+import {
+  foreignTenantEvent,
+  foreignTenantStream,
+  type EventDecodeError,
+  type PermissionError,
+} from './errors';
 import type { EventStore } from './eventStore';
 import { decodeEvent } from './handleCommand';
 import type { StreamRevision } from './revision';
+import { remember, streamsOf, type StateCache } from './stateCache';
+import { readAndFold } from './streamFold';
+import { isStreamOfTenant } from './streamName';
 
-/** What reading a stream needs of an aggregate: its events' schemas and how they fold. */
-export interface AggregateFold<Ev extends Event, S> {
-  readonly decider: Pick<Decider<never, Ev, S>, 'initialState' | 'evolve'>;
-  readonly events: EventCatalog<Ev>;
-}
+export type { AggregateFold } from './decider';
 
 /** A stream read and folded: its decoded events, the state they fold to, and the revision read at. */
 export interface AggregateRead<Ev extends Event, S> {
@@ -44,4 +47,35 @@ export const readAggregate = async <Ev extends Event, S>(
   }
   const last = stored[stored.length - 1];
   return E.right({ events, state, revision: last === undefined ? 'no_stream' : last.revision, stored });
+};
+
+/** A stream's state and the revision it was folded at. */
+export interface StateRead<S> {
+  readonly state: S;
+  readonly revision: StreamRevision | 'no_stream';
+}
+
+/**
+ * Folds one stream of `tenantId` to its state, through `cache` when given: a stream folded before
+ * (by a command or a read) is read only from the cached revision on, and the fold is kept for the
+ * next command or read. A stream named for another tenant, or holding its events, is refused as
+ * `tenant.sealed`.
+ */
+export const readState = async <Ev extends Event, S>(
+  store: EventStore,
+  aggregate: AggregateFold<Ev, S>,
+  streamName: string,
+  tenantId: string,
+  cache?: StateCache,
+): Promise<E.Either<EventDecodeError | PermissionError, StateRead<S>>> => {
+  // A cached fold was checked for the tenant of whoever folded it: the name decides who may see it.
+  if (!isStreamOfTenant(streamName, tenantId))
+    return E.left(foreignTenantStream(streamName, tenantId, 'read'));
+  const streams = cache === undefined ? undefined : streamsOf(cache, store, aggregate);
+  const folded = await readAndFold(store, aggregate, streamName, { tenantId }, streams);
+  if (E.isLeft(folded)) return folded;
+  const { state, revision, ids } = folded.right;
+  if (cache !== undefined && streams !== undefined && ids !== undefined && revision !== 'no_stream')
+    remember(cache, streams, streamName, { state, revision, commandIds: ids });
+  return E.right({ state, revision });
 };
