@@ -106,7 +106,8 @@ export interface CaseSpec {
   readonly beforeEach?: () => unknown;
 }
 
-interface Slice {
+/** The samples of one short run of a case. */
+export interface Slice {
   readonly samples: readonly number[];
   readonly meanMs: number;
   /** tinybench's relative margin of error of the mean, in %. */
@@ -114,7 +115,7 @@ interface Slice {
 }
 
 /** Runs `spec` for `time` ms (after `warmupTime` ms) with tinybench, one operation per iteration. */
-const slice = async (spec: CaseSpec, time: number, warmupTime: number): Promise<Slice> => {
+export const slice = async (spec: CaseSpec, time: number, warmupTime: number): Promise<Slice> => {
   const bench = new Bench({
     time,
     warmupTime,
@@ -153,45 +154,48 @@ export const median = (values: readonly number[]): number =>
 const ROUNDS = { quick: 3, full: 8 };
 let groups = 0;
 
+/** A case as the rounds see it: what it is, and how to run a slice of it (here or in another process). */
+export interface SliceRunner {
+  readonly info: Pick<CaseSpec, 'scenario' | 'label' | 'unit' | 'extra'>;
+  /** Runs the case for `time` ms after `warmupTime` ms, after a full collection. */
+  readonly run: (time: number, warmupTime: number) => Promise<Slice>;
+}
+
 /**
  * Measures cases in interleaved rounds (A B C, A B C, …), each round a short tinybench run per case
  * after a full collection, so that a ratio between two of them compares rounds taken side by side:
  * on a shared or throttled machine the speed drifts between runs far more than within one round.
  * Every case gets `mode.time` ms of samples in all; the rate is 1 / mean latency over every sample.
  */
-export const measureInterleaved = async (
+export const measureRounds = async (
   mode: RunMode,
-  specs: readonly CaseSpec[],
+  runners: readonly SliceRunner[],
 ): Promise<CaseResult[]> => {
   // A case alone is one continuous run: slicing it buys nothing, and a full collection before each
   // slice of a case holding a large heap (a 1M-customer index) spreads collector work over its samples.
-  const rounds = specs.length === 1 ? 1 : mode.quick ? ROUNDS.quick : ROUNDS.full;
+  const rounds = runners.length === 1 ? 1 : mode.quick ? ROUNDS.quick : ROUNDS.full;
   const group = ++groups;
-  const per = specs.map(() => ({ samples: [] as number[], means: [] as number[], rme: 0 }));
-  for (const spec of specs) {
-    global.gc?.();
-    await slice(spec, 1, mode.warmupTime);
-  }
+  const per = runners.map(() => ({ samples: [] as number[], means: [] as number[], rme: 0 }));
+  for (const runner of runners) await runner.run(1, mode.warmupTime);
   for (let round = 0; round < rounds; round++) {
-    for (const [i, spec] of specs.entries()) {
-      global.gc?.();
-      const done = await slice(spec, mode.time / rounds, 0);
+    for (const [i, runner] of runners.entries()) {
+      const done = await runner.run(mode.time / rounds, 0);
       const mine = per[i] as { samples: number[]; means: number[]; rme: number };
       for (const sample of done.samples) mine.samples.push(sample);
       mine.means.push(done.meanMs);
       mine.rme = done.rmePct;
     }
   }
-  return specs.map((spec, i) => {
+  return runners.map(({ info }, i) => {
     const { samples, means, rme } = per[i] as { samples: number[]; means: number[]; rme: number };
     const sorted = samples.sort((a, b) => a - b);
     const mean = sorted.reduce((sum, s) => sum + s, 0) / sorted.length;
     const rates = means.map((m) => 1000 / m);
     return {
-      scenario: spec.scenario,
-      label: spec.label,
+      scenario: info.scenario,
+      label: info.label,
       rate: 1000 / mean,
-      unit: spec.unit,
+      unit: info.unit,
       p50Us: quantile(sorted, 0.5) * 1000,
       p99Us: quantile(sorted, 0.99) * 1000,
       // Rounds: half the spread of their rates around the median (how much the machine drifted);
@@ -201,10 +205,23 @@ export const measureInterleaved = async (
       load1: loadavg()[0] ?? 0,
       roundRates: rates,
       group,
-      ...(spec.extra === undefined ? {} : { extra: spec.extra }),
+      ...(info.extra === undefined ? {} : { extra: info.extra }),
     };
   });
 };
+
+/** A case run in this process, after a full collection. */
+export const localRunner = (spec: CaseSpec): SliceRunner => ({
+  info: spec,
+  run: (time, warmupTime) => {
+    global.gc?.();
+    return slice(spec, time, warmupTime);
+  },
+});
+
+/** `measureRounds` of cases that all run in this process. */
+export const measureInterleaved = (mode: RunMode, specs: readonly CaseSpec[]): Promise<CaseResult[]> =>
+  measureRounds(mode, specs.map(localRunner));
 
 /** Measures one case alone: `measureInterleaved` of one spec, in one continuous run. */
 export const measure = async (

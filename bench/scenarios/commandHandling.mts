@@ -1,11 +1,9 @@
 import type { CaseResult, Scenario, TargetCheck } from '../harness.mjs';
-import { find, formatRate, measureInterleaved, median, ratioTarget } from '../harness.mjs';
-import { BASELINE, baselineCases } from './baseline.mjs';
-import { commandCases } from './commands.mjs';
-import { contextCases } from './contexts.mjs';
+import { find, formatRate, median, ratioTarget } from '../harness.mjs';
+import { measureInProcesses } from '../processes.mjs';
+import { BASELINE } from './baseline.mjs';
 import type { StoreOps } from './facades.mjs';
-import { facadeCases } from './facades.mjs';
-import { PEER, peerCases } from './peer.mjs';
+import { PEER } from './peer.mjs';
 
 const baselineFor = (label: string): string =>
   label.startsWith('register')
@@ -64,37 +62,34 @@ const targets = (cases: readonly CaseResult[], ops: Readonly<Record<string, Stor
 };
 
 /**
- * Scenarios 1–3: the physical baseline, the kernel with the bench deciders and Emmett on the same
- * deciders in one set of interleaved rounds, so that every ratio between them compares figures
- * taken side by side; then the wallet context and the facades in a second set, set against the
- * baseline's overall rate.
+ * Scenarios 1–3: the physical baseline, the kernel with the bench deciders, Emmett on the same
+ * deciders, and the wallet context and facades, each in a process of its own and all in one set of
+ * interleaved rounds, so that every ratio compares figures taken side by side in the same minutes
+ * while no library runs with another's code, heap or collector beside it.
  */
 export const commandHandling: Scenario = {
   name: 'commands',
-  title: 'Command handling: raw store baseline, kernel, wallet context and Emmett, in interleaved rounds',
+  title:
+    'Command handling: raw store baseline, kernel, Emmett, wallet context and facades, a process each, in interleaved rounds',
   run: async (mode) => {
-    // Like with like first: the kernel with the bench deciders, Emmett with the same rules, and
-    // the raw store, before the contexts' and facades' own events reach the kernel's shared code.
-    const kernel = await measureInterleaved(mode, [
-      ...(await baselineCases()),
-      ...(await commandCases()),
-      ...(await peerCases()),
+    const { cases: measured, ops } = await measureInProcesses(mode, [
+      'baseline',
+      'commands',
+      'peer',
+      'domain',
     ]);
-    const facades = await facadeCases();
-    const domain = await measureInterleaved(mode, [...(await contextCases()), ...facades.specs]);
-    const measured = [...kernel, ...domain];
     const cases = measured.map((c) => {
-      const ops = facades.ops[c.label];
-      return ops === undefined || ops.calls === 0
+      const mine = ops[c.label];
+      return mine === undefined || mine.calls === 0
         ? c
         : {
             ...c,
             extra: {
               ...c.extra,
-              'store calls per call': `${(ops.reads / ops.calls).toFixed(1)} reads, ${(ops.appends / ops.calls).toFixed(1)} appends`,
+              'store calls per call': `${(mine.reads / mine.calls).toFixed(1)} reads, ${(mine.appends / mine.calls).toFixed(1)} appends`,
             },
           };
     });
-    return { cases, targets: targets(cases, facades.ops) };
+    return { cases, targets: targets(cases, ops) };
   },
 };
