@@ -97,16 +97,10 @@ const deepFreeze = <T>(value: T): T => {
   return value;
 };
 
-/**
- * What a JSON store gives back for `value` (no `undefined`, no `Date`, no class instances), deep-frozen
- * when `seal`;
- * `exact` when JSON only copied it, so that a schema check of `value` holds for the copy too.
- */
-const throughJson = (value: unknown, seal: boolean): { readonly copy: unknown; readonly exact: boolean } => {
-  const copied = sealedCopy(value, 0, seal);
-  if (copied !== UNUSUAL) return { copy: copied, exact: true };
+/** What a JSON store gives back for `value` when `sealedCopy` left it to JSON, deep-frozen when `seal`. */
+const viaJson = (value: unknown, seal: boolean): unknown => {
   const copy = JSON.parse(JSON.stringify(value)) as unknown;
-  return { copy: seal ? deepFreeze(copy) : copy, exact: false };
+  return seal ? deepFreeze(copy) : copy;
 };
 
 const isThenable = (value: unknown): value is PromiseLike<void> =>
@@ -194,19 +188,15 @@ export const inMemoryEventStore = (): InMemoryEventStore => {
     for (const e of events) {
       const revision = target.events.length;
       // The JSON round trip makes stored events exactly what a real store would give back.
-      const data = throughJson(e.data, true);
-      // Data is sealed: the checked mark vouches for it. Metadata is only copied, as before.
-      const metadata = throughJson(e.metadata, false).copy as StoredEvent['metadata'];
+      // Exact when JSON would only have copied the data, so that a schema check of it holds for the
+      // copy too. Data is sealed: the checked mark vouches for it. Metadata is only copied.
+      const copied = sealedCopy(e.data, 0, true);
+      const exact = copied !== UNUSUAL;
+      const data = exact ? copied : viaJson(e.data, true);
+      const meta = sealedCopy(e.metadata, 0, false);
+      const metadata = (meta === UNUSUAL ? viaJson(e.metadata, false) : meta) as StoredEvent['metadata'];
       const stored = Object.freeze(
-        storedEventOf(
-          e,
-          data.exact,
-          data.copy,
-          metadata,
-          streamName,
-          BigInt(revision),
-          positionAt(log.length),
-        ),
+        storedEventOf(e, exact, data, metadata, streamName, BigInt(revision), positionAt(log.length)),
       );
       log.push(stored);
       target.events.push(stored);
