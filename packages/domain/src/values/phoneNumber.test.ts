@@ -8,6 +8,8 @@ import {
   getCountryCallingCode,
   getExampleNumber,
   parseDigits,
+  parsePhoneNumberWithError,
+  ParseError,
   type CountryCode,
   type Examples,
 } from 'libphonenumber-js/max';
@@ -24,6 +26,7 @@ import {
   type PhoneNumber,
   type PhoneOptions,
 } from './phoneNumber';
+import { numberType } from './numberingPlans';
 
 const ok = (input: unknown, options?: PhoneOptions): PhoneNumber => {
   const result = parsePhone(input, options);
@@ -320,6 +323,130 @@ describe('phoneQueryKey reads a query as parsePhoneQuery does, without the parse
       ['501 234 567', undefined],
     ] as const)
       expect([typed, phoneQueryKey(typed, country)]).toEqual([typed, undefined]);
+  });
+});
+
+/** How libphonenumber's parser alone reads a number (what `parsePhone` did before it read plain numbers itself). */
+const byParser = (
+  typed: string,
+  country: CountryCode | undefined,
+): { readonly e164: string; readonly country?: CountryCode; readonly type: string } | 'refused' => {
+  try {
+    const number = parsePhoneNumberWithError(typed, {
+      ...(country === undefined ? {} : { defaultCountry: country }),
+      extract: false,
+    });
+    const type = number.getType();
+    if (number.ext !== undefined || type === undefined) return 'refused';
+    return number.country === undefined
+      ? { e164: number.number, type }
+      : { e164: number.number, country: number.country, type };
+  } catch (error) {
+    if (error instanceof ParseError) return 'refused';
+    throw error;
+  }
+};
+
+/** `parsePhone` accepts exactly what the parser reads as valid, with the same key, country and mobile rule. */
+const parsesAsParser = (typed: string, country: CountryCode | undefined): void => {
+  const expected = byParser(typed, country);
+  const options = country === undefined ? {} : { defaultCountry: country };
+  const loose = parsePhone(typed, options);
+  const strict = parsePhone(typed, { ...options, requireMobile: true });
+  if (expected === 'refused') {
+    expect([typed, country, E.isLeft(loose), E.isLeft(strict)]).toEqual([typed, country, true, true]);
+    return;
+  }
+  const { type, ...phone } = expected;
+  expect([typed, country, loose]).toEqual([typed, country, E.right({ ...phone, raw: typed })]);
+  const mobile = type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE';
+  expect([typed, country, E.isRight(strict) ? 'accepted' : strict.left.code]).toEqual([
+    typed,
+    country,
+    mobile ? 'accepted' : 'phone.not_mobile',
+  ]);
+  if (E.isLeft(strict)) expect(strict.left.details['numberType']).toBe(type);
+};
+
+/** An example number of a country with its last digits changed: mostly valid, sometimes of another type or invalid. */
+const nearExample = fc
+  .record({
+    country: fc.constantFrom(...countries),
+    tail: fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 0, maxLength: 4 }),
+    form: fc.constantFrom('national', 'nationalFormatted', 'international', 'e164'),
+    shop: fc.constantFrom('own', 'none', 'PL', 'RU', 'XX'),
+  })
+  .map(({ country, tail, form, shop }) => {
+    const example = getExampleNumber(country, examples);
+    const digits = example?.nationalNumber ?? '0';
+    const national = digits.slice(0, Math.max(0, digits.length - tail.length)) + tail;
+    const callingCode = getCountryCallingCode(country);
+    const typed = {
+      national,
+      nationalFormatted: `${national.slice(0, 3)} ${national.slice(3, 6)}-${national.slice(6)}`,
+      international: `+${callingCode} ${national.slice(0, 3)} ${national.slice(3)}`,
+      e164: `+${callingCode}${national}`,
+    }[form];
+    const shopCountry = { own: country, none: undefined, PL: 'PL', RU: 'RU', XX: 'XX' }[shop];
+    return { typed, country: shopCountry as CountryCode | undefined };
+  });
+
+describe('parsePhone reads every number as libphonenumber parses and types it', () => {
+  it('property: any spelling, any shop country — the same acceptance, key, country and type', () => {
+    fc.assert(
+      fc.property(spelling, ({ typed, country }) => parsesAsParser(typed, country)),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("property: numbers next to each country's example, typed four ways in five kinds of shop", () => {
+    fc.assert(
+      fc.property(nearExample, ({ typed, country }) => parsesAsParser(typed, country)),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("every country's example number, typed nationally and internationally, in its own, no, a Polish and an unknown shop", () => {
+    for (const country of countries) {
+      const example = getExampleNumber(country, examples);
+      if (example === undefined) continue;
+      for (const typed of [
+        example.nationalNumber,
+        example.formatNational(),
+        example.formatInternational(),
+        example.number,
+      ])
+        for (const shop of [country, undefined, 'PL' as const, 'XX' as CountryCode])
+          parsesAsParser(typed, shop);
+    }
+  });
+
+  it('property: numberType gives what getType gives, for every number the parser reads', () => {
+    fc.assert(
+      fc.property(fc.oneof(spelling, nearExample), ({ typed, country }) => {
+        let number;
+        try {
+          number = parsePhoneNumberWithError(typed, {
+            ...(country === undefined ? {} : { defaultCountry: country }),
+            extract: false,
+          });
+        } catch {
+          return;
+        }
+        expect([
+          typed,
+          numberType(number.country ?? number.countryCallingCode, number.nationalNumber),
+        ]).toEqual([typed, number.getType()]);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('reads the bench and till spellings of a Polish mobile without changing them', () => {
+    for (const typed of ['+48501000123', '+48 501 000 123', '501 000 123', '501-000-123'])
+      expect(parsePhone(typed, { defaultCountry: 'PL', requireMobile: true })).toEqual(
+        E.right({ e164: '+48501000123', raw: typed, country: 'PL' }),
+      );
   });
 });
 

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import * as E from 'fp-ts/Either';
 import * as O from 'fp-ts/Option';
 import {
@@ -9,13 +8,22 @@ import {
   validatePhoneNumberLength,
   type CountryCode,
   type NumberType,
-  type MetadataJson,
   type PhoneNumber as LibPhoneNumber,
 } from 'libphonenumber-js/max';
 import type { ValidationError } from '../kernel/errors';
 import type { Brand } from './brand';
 import { isRecord, storedFormCodec, storedValueCodec } from './codec';
 import { CountryCodeCodec, countryName } from './country';
+import {
+  callingCodeRules,
+  countryRules,
+  isCallingCode,
+  isKnownCountry,
+  knowsPlans,
+  numberType,
+  soleCallingCode,
+  soleCountry,
+} from './numberingPlans';
 import { refuse, refuseNotText, shown } from './refusal';
 
 /** A phone number in E.164 form (`+79161234567`): the identity key, since RU and KZ share +7. */
@@ -59,11 +67,77 @@ const parseOptionsFor = (country: CountryCode | undefined): ParseOptions => {
 const MOBILE_TYPES: ReadonlySet<NumberType> = new Set<NumberType>(['MOBILE', 'FIXED_LINE_OR_MOBILE']);
 
 type Reading =
-  | { readonly ok: true; readonly number: LibPhoneNumber; readonly type: NonNullable<NumberType> }
+  | {
+      readonly ok: true;
+      readonly e164: E164;
+      readonly country: CountryCode | undefined;
+      readonly type: NonNullable<NumberType>;
+    }
   | { readonly ok: false; readonly reason: string; readonly number?: LibPhoneNumber };
+
+// ASCII digits with spaces, dashes, dots, slashes and brackets, after an optional leading `+`:
+// nothing the parser would take for an extension (x, #, ~, `,`, `;`), a URI or other numerals.
+const PLAIN_NUMBER = /^\+?[\d ().\-/]+$/;
+const NOT_DIGIT = /\D/g;
+const NOT_PRINTABLE_ASCII = /[^ -~]/;
+const LONGEST_CALLING_CODE = 3;
+
+// The parser's limits: longer input is refused as too long, national numbers are 2 to 17 digits.
+const MAX_INPUT_LENGTH = 250;
+const MIN_NATIONAL_LENGTH = 2;
+const MAX_NATIONAL_LENGTH = 17;
+
+/**
+ * A valid number read without the parser, when its spelling leaves the parser nothing to decide:
+ * `+`, digits and punctuation only (no extension, other numerals or URI), a calling code or shop
+ * country that belongs to one country alone, and no international or national prefix to strip.
+ * Undefined whenever the parser might read it otherwise, or the number is not valid (so refusals
+ * always come from the parser). Property-tested against the parser.
+ */
+const plainReading = (raw: string, defaultCountry: CountryCode | undefined): Reading | undefined => {
+  if (!knowsPlans || raw.length > MAX_INPUT_LENGTH || !PLAIN_NUMBER.test(raw)) return undefined;
+  // The parser refuses every number, international ones too, under a default country it does not know.
+  if (defaultCountry !== undefined && !isKnownCountry(defaultCountry)) return undefined;
+  const digits = raw.replace(NOT_DIGIT, '');
+  if (digits.length < 3) return undefined;
+  let callingCode: string | undefined;
+  let country: CountryCode | undefined;
+  if (raw.startsWith('+')) {
+    if (digits.startsWith('0')) return undefined;
+    // The parser takes the shortest calling code the digits start with.
+    for (let length = 1; length <= LONGEST_CALLING_CODE && callingCode === undefined; length++)
+      if (isCallingCode(digits.slice(0, length))) callingCode = digits.slice(0, length);
+    if (callingCode === undefined) return undefined;
+    country = soleCountry(callingCode);
+    const rules = callingCodeRules(callingCode);
+    if (country === undefined || rules === undefined) return undefined;
+    if (rules.nationalPrefix?.test(digits.slice(callingCode.length)) === true) return undefined;
+  } else {
+    if (defaultCountry === undefined) return undefined;
+    callingCode = soleCallingCode(defaultCountry);
+    const rules = countryRules(defaultCountry);
+    if (
+      callingCode === undefined ||
+      rules === undefined ||
+      digits.startsWith(callingCode) ||
+      rules.internationalPrefix?.test(digits) === true ||
+      rules.nationalPrefix?.test(digits) === true
+    )
+      return undefined;
+    country = defaultCountry;
+  }
+  const national = raw.startsWith('+') ? digits.slice(callingCode.length) : digits;
+  if (national.length < MIN_NATIONAL_LENGTH || national.length > MAX_NATIONAL_LENGTH) return undefined;
+  const type = numberType(country, national);
+  return type === undefined
+    ? undefined
+    : { ok: true, e164: `+${callingCode}${national}` as E164, country, type };
+};
 
 /** Parses once and classifies once; shared by registration and search so both read numbers alike. */
 const read = (raw: string, defaultCountry: CountryCode | undefined): Reading => {
+  const plain = plainReading(raw, defaultCountry);
+  if (plain !== undefined) return plain;
   let number: LibPhoneNumber;
   try {
     number = parsePhoneNumberWithError(raw, parseOptionsFor(defaultCountry));
@@ -72,9 +146,13 @@ const read = (raw: string, defaultCountry: CountryCode | undefined): Reading => 
     throw error;
   }
   if (number.ext !== undefined) return { ok: false, reason: 'EXTENSION', number };
-  // With `max` metadata an undefined type means "not a valid number": one regex pass answers both questions.
-  const type = number.getType();
-  return type === undefined ? { ok: false, reason: 'INVALID', number } : { ok: true, number, type };
+  // With `max` metadata an undefined type means "not a valid number": one pass answers both questions.
+  const type = knowsPlans
+    ? numberType(number.country ?? number.countryCallingCode, number.nationalNumber)
+    : number.getType();
+  return type === undefined
+    ? { ok: false, reason: 'INVALID', number }
+    : { ok: true, e164: number.number as E164, country: number.country, type };
 };
 
 const inCountry = (country: CountryCode | undefined): string =>
@@ -169,7 +247,7 @@ export const parsePhone = (
   if (input.trim() === '') return refuse('phone.empty', 'No phone number was typed.', field, input);
   const reading = read(input, options.defaultCountry);
   if (!reading.ok) return refusal(reading, input, options, field);
-  const { number, type } = reading;
+  const { e164, country, type } = reading;
   if (options.requireMobile === true && !MOBILE_TYPES.has(type))
     return refuse(
       'phone.not_mobile',
@@ -178,10 +256,7 @@ export const parsePhone = (
       input,
       { numberType: type },
     );
-  const e164 = number.number as E164;
-  return E.right(
-    number.country === undefined ? { e164, raw: input } : { e164, raw: input, country: number.country },
-  );
+  return E.right(country === undefined ? { e164, raw: input } : { e164, raw: input, country });
 };
 
 /** Same as `parsePhone`, under the `parseX` name every value module uses. */
@@ -192,69 +267,8 @@ export const parsePhoneQuery = (input: string, defaultCountry?: CountryCode): O.
   // Skips the parser for names and short fragments, which search sends here constantly.
   if (parseDigits(input).length < 3) return O.none;
   const reading = read(input, defaultCountry);
-  return reading.ok ? O.some(reading.number.number as E164) : O.none;
+  return reading.ok ? O.some(reading.e164) : O.none;
 };
-
-// The parser's own numbering plans, the very module `libphonenumber-js/max` loads (a JSON module,
-// which this package's TypeScript setup does not import). Read for the parts the parser rewrites
-// digits by, in metadata format 4.
-const metadata = createRequire(__filename)('libphonenumber-js/metadata.max.json') as MetadataJson;
-const READABLE_METADATA = metadata.version === 4;
-const CALLING_CODE = 0;
-const IDD_PREFIX = 1;
-const NATIONAL_PREFIX = 5;
-const NATIONAL_PREFIX_FOR_PARSING = 7;
-const plans = metadata.countries as Readonly<Record<string, readonly unknown[]>>;
-const nonGeographicPlans = metadata.nonGeographic as Readonly<Record<string, readonly unknown[]>>;
-const countriesByCallingCode = metadata.country_calling_codes as Readonly<Record<string, readonly string[]>>;
-
-/** A plan's calling code and the prefixes the parser strips: international (`00`, `810`) and national (`0`, `8`). */
-type PrefixRules = {
-  readonly callingCode: string;
-  readonly internationalPrefix: RegExp | undefined;
-  readonly nationalPrefix: RegExp | undefined;
-};
-
-const startPattern = (source: unknown): RegExp | undefined =>
-  typeof source === 'string' && source !== '' ? new RegExp(`^(?:${source})`) : undefined;
-
-const rulesOf = (plan: readonly unknown[] | undefined): PrefixRules | undefined => {
-  const callingCode = plan?.[CALLING_CODE];
-  if (!READABLE_METADATA || plan === undefined || typeof callingCode !== 'string') return undefined;
-  return {
-    callingCode,
-    internationalPrefix: startPattern(plan[IDD_PREFIX]),
-    // As the parser does: the plan's parsing pattern when it has one, else the prefix itself.
-    nationalPrefix: startPattern(plan[NATIONAL_PREFIX_FOR_PARSING] || plan[NATIONAL_PREFIX]),
-  };
-};
-
-const rulesByCountry = new Map<string, PrefixRules | undefined>();
-const countryRules = (country: string): PrefixRules | undefined => {
-  if (!rulesByCountry.has(country)) rulesByCountry.set(country, rulesOf(plans[country]));
-  return rulesByCountry.get(country);
-};
-
-// A calling code is read with its main plan's national rules (the non-geographic plan for +800, +882, …).
-const rulesByCallingCode = new Map<string, PrefixRules | undefined>();
-const callingCodeRules = (callingCode: string): PrefixRules | undefined => {
-  if (!rulesByCallingCode.has(callingCode)) {
-    const main = countriesByCallingCode[callingCode]?.[0];
-    const plan = nonGeographicPlans[callingCode] ?? (main === undefined ? undefined : plans[main]);
-    rulesByCallingCode.set(callingCode, rulesOf(plan));
-  }
-  return rulesByCallingCode.get(callingCode);
-};
-
-const isCallingCode = (digits: string): boolean =>
-  countriesByCallingCode[digits] !== undefined || nonGeographicPlans[digits] !== undefined;
-
-// ASCII digits with spaces, dashes, dots, slashes and brackets, after an optional leading `+`:
-// nothing the parser would take for an extension (x, #, ~, `,`, `;`), a URI or other numerals.
-const PLAIN_NUMBER = /^\+?[\d ().\-/]+$/;
-const NOT_DIGIT = /\D/g;
-const NOT_PRINTABLE_ASCII = /[^ -~]/;
-const LONGEST_CALLING_CODE = 3;
 
 /** `+` and digits: the parser takes the shortest calling code they start with and strips a national prefix after it. */
 const internationalKey = (digits: string): E164 | undefined => {
