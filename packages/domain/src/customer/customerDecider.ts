@@ -205,10 +205,15 @@ export const customerDecider = (
   decide: decide(policy),
 });
 
+// One aggregate per policy object: every customer command of a shop needs it, and it holds no state.
+const aggregates = new WeakMap<CustomerPolicy, Aggregate<CustomerCommand, CustomerEvent, CustomerState>>();
+
 /** The customer decider with its event catalog, for `handleCommand`. */
 export const customerAggregate = (
   policy: CustomerPolicy,
-): Aggregate<CustomerCommand, CustomerEvent, CustomerState> => ({
-  decider: customerDecider(policy),
-  events: customerEvents,
-});
+): Aggregate<CustomerCommand, CustomerEvent, CustomerState> => {
+  let aggregate = aggregates.get(policy);
+  if (aggregate === undefined)
+    aggregates.set(policy, (aggregate = { decider: customerDecider(policy), events: customerEvents }));
+  return aggregate;
+};

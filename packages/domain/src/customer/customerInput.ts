@@ -56,12 +56,14 @@ const COMMENTS_MAX = 2000;
 const isBlank = (value: unknown) => typeof value === 'string' && value.trim() === '';
 
 /** Reads a typed phone the shop's way. */
-export const readPhone = (policy: CustomerPolicy, input: string, field = 'phone'): Parsed<PhoneNumber> =>
-  parsePhone(input, {
-    ...(policy.defaultCountry === undefined ? {} : { defaultCountry: policy.defaultCountry }),
-    requireMobile: policy.requireMobile && field === 'phone',
-    field,
-  });
+export const readPhone = (policy: CustomerPolicy, input: string, field = 'phone'): Parsed<PhoneNumber> => {
+  const requireMobile = policy.requireMobile && field === 'phone';
+  const { defaultCountry } = policy;
+  return parsePhone(
+    input,
+    defaultCountry === undefined ? { requireMobile, field } : { defaultCountry, requireMobile, field },
+  );
+};
 
 /** Reads a typed or scanned card the shop's way. */
 export const readCard = (policy: CustomerPolicy, input: string): Parsed<CardNumber> =>
@@ -158,6 +160,8 @@ export const readComments = (input: string): Parsed<string> => {
     : E.right(text);
 };
 
+const noPreferences: Parsed<Partial<Preferences>> = E.right({});
+
 const optional = <A>(value: string | undefined, read: (text: string) => Parsed<A>): Parsed<A | undefined> =>
   value === undefined || isBlank(value) ? E.right(undefined) : read(value);
 
@@ -170,17 +174,20 @@ export const readRegistration = (policy: CustomerPolicy, input: RegisterInput): 
   if (E.isLeft(card)) return card;
   const details = readDetails(policy, input);
   if (E.isLeft(details)) return details;
-  const preferences = readPreferences(input.preferences ?? {});
+  // `null` from a JavaScript caller counts as not given, as it always did.
+  const given = input.preferences ?? undefined;
+  const preferences = given === undefined ? noPreferences : readPreferences(given);
   if (E.isLeft(preferences)) return preferences;
   const comments = optional(input.comments, readComments);
   if (E.isLeft(comments)) return comments;
   const groupId = input.groupId === undefined || isBlank(input.groupId) ? undefined : input.groupId.trim();
-  return E.right({
-    ...details.right.set,
-    ...(phone.right === undefined ? {} : { phone: phone.right }),
-    ...(card.right === undefined ? {} : { card: card.right }),
-    ...(groupId === undefined ? {} : { groupId }),
-    ...(comments.right === undefined || comments.right === '' ? {} : { comments: comments.right }),
-    preferences: { ...defaultPreferences, ...preferences.right },
-  });
+  // Assigned in the order the fields have always been written (details, phone, card, group, comments,
+  // preferences) onto the details object `readDetails` just made: no spread of optional parts per call.
+  const profile: { -readonly [K in keyof CustomerProfile]?: CustomerProfile[K] } = details.right.set;
+  if (phone.right !== undefined) profile.phone = phone.right;
+  if (card.right !== undefined) profile.card = card.right;
+  if (groupId !== undefined) profile.groupId = groupId;
+  if (comments.right !== undefined && comments.right !== '') profile.comments = comments.right;
+  profile.preferences = { ...defaultPreferences, ...preferences.right };
+  return E.right(profile as CustomerProfile);
 };

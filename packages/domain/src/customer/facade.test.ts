@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import * as E from 'fp-ts/Either';
 import { manualClock } from '../kernel/clock';
 import type { Role } from '../kernel/envelope';
-import { seededIds } from '../kernel/ids';
+import { deterministicId, seededIds } from '../kernel/ids';
 import { inMemoryEventStore } from '../kernel/inMemoryEventStore';
 import type { CompanyRegistry } from './companyRegistry';
 import { defaultCustomerPolicy, type CustomerPolicy } from './customerPolicy';
@@ -58,6 +58,33 @@ describe('the customers facade', () => {
     const b = right(await customers.register({ ...ctx(), commandId: 'once' }, { card: 'X1' }));
     expect(b.customerId).toBe(a.customerId);
     expect(b.idempotent).toBe(true);
+  });
+
+  it("derives a registration's ids from its request: the customer id, and the command id request:<request id>", async () => {
+    const store = inMemoryEventStore();
+    const customers = customersFacade({
+      store,
+      clock: manualClock('2026-03-01T10:00:00Z'),
+      ids: seededIds('ids'),
+      policyFor: () => ({ ...defaultCustomerPolicy, defaultCountry: 'PL' }),
+      tenantSecret: () => 'secret',
+    });
+    const keyed = right(await customers.register({ ...ctx(), commandId: 'once' }, { phone: '501 234 567' }));
+    const made = right(await customers.register(ctx(), { card: 'X2' }));
+    const requestId = seededIds('ids').newId();
+    expect([keyed.customerId, made.customerId]).toEqual([
+      deterministicId('customer|shop1|request:once'),
+      deterministicId(`customer|shop1|${requestId}`),
+    ]);
+    const written = await store.readAll();
+    expect(written.map((e) => [e.type, e.metadata.commandId, e.metadata.occurredAt])).toEqual([
+      ['IdentifierReserved', 'request:request:once:reserve-phone@new', '2026-03-01T10:00:00.000Z'],
+      ['CustomerRegistered', 'request:request:once', '2026-03-01T10:00:00.000Z'],
+      ['ReservationConfirmed', 'request:request:once:confirm-phone@0', '2026-03-01T10:00:00.000Z'],
+      ['IdentifierReserved', `request:${requestId}:reserve-card@new`, '2026-03-01T10:00:00.000Z'],
+      ['CustomerRegistered', `request:${requestId}`, '2026-03-01T10:00:00.000Z'],
+      ['ReservationConfirmed', `request:${requestId}:confirm-card@0`, '2026-03-01T10:00:00.000Z'],
+    ]);
   });
 
   it('prefills company data from the registry, and registers with a warning when it fails', async () => {

@@ -183,24 +183,20 @@ export const customersFacade = (deps: CustomersDeps) => {
       : E.right(undefined);
   };
 
-  const run = async (
-    ctx: CommandContext,
+  // Runs a built command through the customer process (reservations, customer stream, confirmations).
+  const runCommand = async (
+    policy: CustomerPolicy,
     customerId: string,
-    build: (metadata: CommandMetadata, policy: CustomerPolicy) => E.Either<CommandError, CustomerCommand>,
-    warnings: readonly Warning[] = [],
+    command: CustomerCommand,
+    warnings: readonly Warning[],
   ): Result<CustomerResult> => {
-    const metadata = metadataOf(ctx, { customerId });
-    if (E.isLeft(metadata)) return metadata;
-    const policy = deps.policyFor(metadata.right.tenantId);
-    const command = build(metadata.right, policy);
-    if (E.isLeft(command)) return command;
     const processDeps = {
       store,
       policy,
-      tenantSecret: deps.tenantSecret(metadata.right.tenantId),
+      tenantSecret: deps.tenantSecret(command.metadata.tenantId),
       cache: deps.cache,
     };
-    const outcome = await runCustomerCommand(processDeps, customerId, command.right);
+    const outcome = await runCustomerCommand(processDeps, customerId, command);
     if (E.isLeft(outcome)) return outcome;
     const { state, events, idempotent } = outcome.right;
     return state.exists
@@ -209,9 +205,22 @@ export const customersFacade = (deps: CustomersDeps) => {
           customer: state,
           events,
           idempotent,
-          warnings: [...warnings, ...outcome.right.warnings],
+          warnings: warnings.length === 0 ? outcome.right.warnings : [...warnings, ...outcome.right.warnings],
         })
       : notFound();
+  };
+
+  const run = async (
+    ctx: CommandContext,
+    customerId: string,
+    build: (metadata: CommandMetadata, policy: CustomerPolicy) => E.Either<CommandError, CustomerCommand>,
+  ): Result<CustomerResult> => {
+    const metadata = metadataOf(ctx, { customerId });
+    if (E.isLeft(metadata)) return metadata;
+    const policy = deps.policyFor(metadata.right.tenantId);
+    const command = build(metadata.right, policy);
+    if (E.isLeft(command)) return command;
+    return runCommand(policy, customerId, command.right, []);
   };
 
   const prefillCompany = async (
@@ -290,23 +299,35 @@ export const customersFacade = (deps: CustomersDeps) => {
   return {
     /** Registers a customer by phone and/or card; duplicates are refused naming the holder. */
     register: async (ctx: CommandContext, input: RegisterInput): Result<CustomerResult> => {
-      const metadata = metadataOf(ctx, { customerId: input.customerId });
-      if (E.isLeft(metadata)) return metadata;
-      const { tenantId, commandId } = metadata.right;
+      const tenant = checkRequest(ctx.tenantId, { customerId: input.customerId });
+      if (E.isLeft(tenant)) return tenant;
+      const tenantId = tenant.right;
+      // The request's id: the customer id derives from it, and the command runs as `request:<it>`
+      // (a caller's key is thus namespaced twice, as it always was, so retries find their events).
+      const requestId = ctx.commandId === undefined ? deps.ids.newId() : callerCommandId(ctx.commandId);
       const policy = deps.policyFor(tenantId);
       const parsed = readRegistration(policy, input);
       if (E.isLeft(parsed)) return parsed;
-      const groupOk = await checkGroup(tenantId, parsed.right.groupId);
-      if (E.isLeft(groupOk)) return groupOk;
+      if (parsed.right.groupId !== undefined) {
+        const groupOk = await checkGroup(tenantId, parsed.right.groupId);
+        if (E.isLeft(groupOk)) return groupOk;
+      }
       const [profile, warnings] =
         parsed.right.taxId === undefined
           ? [parsed.right, []]
           : await prefillCompany(parsed.right, parsed.right.taxId);
-      const customerId = input.customerId ?? deterministicId(`customer|${tenantId}|${commandId}`);
-      return run(
-        { ...ctx, commandId },
+      const customerId = input.customerId ?? deterministicId(`customer|${tenantId}|${requestId}`);
+      const metadata: CommandMetadata = {
+        tenantId,
+        actor: ctx.actor,
+        commandId: callerCommandId(requestId),
+        now: deps.clock.now(),
+        ...(ctx.correlationId === undefined ? {} : { correlationId: ctx.correlationId }),
+      };
+      return runCommand(
+        policy,
         customerId,
-        (meta) => E.right({ type: 'RegisterCustomer', data: { customerId, profile }, metadata: meta }),
+        { type: 'RegisterCustomer', data: { customerId, profile }, metadata },
         warnings,
       );
     },

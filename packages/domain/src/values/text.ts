@@ -2,9 +2,12 @@
 const WHITESPACE_RUNS = /\s+/gu;
 const CONTROL = /\p{Cc}/u;
 
+// Printable ASCII words with single spaces between them: already NFC, trimmed and collapsed.
+const TIDY_ASCII = /^[!-~]+(?: [!-~]+)*$/;
+
 /** NFC-normalises, trims and collapses inner whitespace, so the same words typed twice compare equal. */
 export const tidyText = (input: string): string =>
-  input.normalize('NFC').replace(WHITESPACE_RUNS, ' ').trim();
+  TIDY_ASCII.test(input) ? input : input.normalize('NFC').replace(WHITESPACE_RUNS, ' ').trim();
 
 /** Whether text holds control characters (NUL, escape) that a keyboard never types on purpose. */
 export const hasControlCharacters = (text: string): boolean => CONTROL.test(text);
