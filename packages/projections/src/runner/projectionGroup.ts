@@ -1,5 +1,5 @@
 import {
-  decodeEvent,
+  decodeRecorded as decodeRecordedExport,
   type Event,
   type EventCatalog,
   type EventDecodeError,
@@ -10,11 +10,15 @@ import {
   type StoredEvent,
   type Subscription,
 } from '@tillstream/domain';
-import type * as E from 'fp-ts/Either';
 import type { Checkpoint, CheckpointStore } from './checkpointStore';
 import type { Projection } from './projection';
 import { projectionLane, SKIP, type LaneContext, type ProjectionLane, type Route } from './projectionLane';
 import type { DeadLetter, PoisonPolicy, ProjectionStatus } from './projectionStatus';
+import { STREAM_BITS, streamSelection } from './streamSelection';
+
+// Read once at load: a package's exports are getters in a dictionary of a few hundred names
+// (about 0.1 µs a read, each time), and these are used for every event.
+const decodeRecorded = decodeRecordedExport;
 
 /** Any projection, whatever its model and events: what a group runs side by side. */
 export interface AnyProjection {
@@ -72,10 +76,13 @@ export interface ProjectionGroup<Models extends readonly unknown[]> {
   readonly waitFor: (position?: Position) => Promise<void>;
 }
 
-/** The lanes that take events of one type, each with its route. */
+/** The lanes that take events of one type, each with its route and the stream bit it needs (0: any stream). */
 interface Takers {
   readonly lanes: readonly ProjectionLane[];
   readonly routes: readonly Route[];
+  readonly needs: readonly number[];
+  /** Whether some lane needs a stream bit: else the event's stream is not looked at. */
+  readonly byStream: boolean;
 }
 
 // A log holds a few dozen event types; the bound only keeps a stream of made-up types from growing it.
@@ -129,15 +136,15 @@ export const createProjectionGroup = <const Ps extends readonly AnyProjection[]>
   let decodedFor: StoredEvent | undefined;
   let decoded = 0;
   const decodedBy: EventCatalog<Event>[] = [];
-  const decodings: E.Either<EventDecodeError, RecordedEvent<Event>>[] = [];
+  const decodings: (RecordedEvent<Event> | EventDecodeError)[] = [];
   const decode = (catalog: EventCatalog<Event>, stored: StoredEvent) => {
     if (decodedFor !== stored) {
       decodedFor = stored;
       decoded = 0;
     }
     for (let i = 0; i < decoded; i++)
-      if (decodedBy[i] === catalog) return decodings[i] as E.Either<EventDecodeError, RecordedEvent<Event>>;
-    const decoding = decodeEvent(catalog, stored);
+      if (decodedBy[i] === catalog) return decodings[i] as RecordedEvent<Event> | EventDecodeError;
+    const decoding = decodeRecorded(catalog, stored);
     decodedBy[decoded] = catalog;
     decodings[decoded++] = decoding;
     return decoding;
@@ -157,12 +164,30 @@ export const createProjectionGroup = <const Ps extends readonly AnyProjection[]>
     },
   };
   const alone = options.projections.length === 1;
+  // A projection selecting by stream prefix gets one bit of the group's stream test (the first
+  // STREAM_BITS of them; any further one tests its streams itself). Alone, the subscription's
+  // filter is the projection's own, so nothing is tested again.
+  const streamFilters: (readonly string[])[] = [];
+  const bitOf = options.projections.map((p) => {
+    if (alone || p.filter?.kind !== 'streamPrefix' || streamFilters.length >= STREAM_BITS) return 0;
+    streamFilters.push(p.filter.prefixes);
+    return 1 << (streamFilters.length - 1);
+  });
+  const selectedBy = streamSelection(streamFilters);
   // The projections' types are checked where the group is made; inside, a lane only passes each
   // projection its own model and the events its own catalog decoded.
-  const lanes: readonly ProjectionLane[] = options.projections.map((p) =>
-    projectionLane(p as unknown as Projection<unknown, Event>, context, alone),
+  const lanes: readonly ProjectionLane[] = options.projections.map((p, i) =>
+    projectionLane(
+      p as unknown as Projection<unknown, Event>,
+      context,
+      alone,
+      !alone && p.filter?.kind === 'streamPrefix' && bitOf[i] === 0,
+    ),
   );
   const filter = unionFilter(lanes.map((lane) => lane.filter));
+  // Past every position a lane of this run holds (undefined: none holds one): an event after it
+  // cannot have been applied, so the lanes need not compare positions one by one.
+  let ahead: Position | undefined;
 
   // Which lanes take each event type, and how (in the order given): decided once per type, so a
   // lane whose filter or catalog passes a type by is not even called for its events.
@@ -170,9 +195,14 @@ export const createProjectionGroup = <const Ps extends readonly AnyProjection[]>
   const takersOf = (type: string): Takers => {
     let takers = takersByType.get(type);
     if (takers === undefined) {
-      const taking = lanes.map((lane) => ({ lane, route: lane.routeOf(type) }));
+      const taking = lanes.map((lane, i) => ({ lane, route: lane.routeOf(type), need: bitOf[i] as number }));
       const kept = taking.filter(({ route }) => route !== SKIP);
-      takers = { lanes: kept.map(({ lane }) => lane), routes: kept.map(({ route }) => route) };
+      takers = {
+        lanes: kept.map(({ lane }) => lane),
+        routes: kept.map(({ route }) => route),
+        needs: kept.map(({ need }) => need),
+        byStream: kept.some(({ need }) => need !== 0),
+      };
       if (takersByType.size < ROUTED_TYPES) takersByType.set(type, takers);
     }
     return takers;
@@ -184,19 +214,30 @@ export const createProjectionGroup = <const Ps extends readonly AnyProjection[]>
     stored: StoredEvent,
     takers: Takers,
     from: number,
+    selected: number,
+    fresh: boolean,
   ) => {
     await pending;
-    for (let i = from; i < takers.lanes.length && mine === run; i++)
-      await (takers.lanes[i] as ProjectionLane).take(mine, stored, takers.routes[i] as Route);
+    for (let i = from; i < takers.lanes.length && mine === run; i++) {
+      const need = takers.needs[i] as number;
+      if (need === 0 || (need & selected) !== 0)
+        await (takers.lanes[i] as ProjectionLane).take(mine, stored, takers.routes[i] as Route, fresh);
+    }
   };
 
   // Synchronous while every apply is: no promise per event, so the store's loop does not wait.
   const deliver = (mine: number, stored: StoredEvent): void | Promise<void> => {
     if (mine !== run) return undefined;
     const takers = takersOf(stored.type);
+    const fresh = ahead === undefined || stored.position > ahead;
+    if (fresh) ahead = stored.position;
+    const selected = takers.byStream ? selectedBy(stored.streamName) : 0;
     for (let i = 0; i < takers.lanes.length; i++) {
-      const pending = (takers.lanes[i] as ProjectionLane).take(mine, stored, takers.routes[i] as Route);
-      if (pending !== undefined) return finish(pending, mine, stored, takers, i + 1);
+      const need = takers.needs[i] as number;
+      if (need !== 0 && (need & selected) === 0) continue;
+      const lane = takers.lanes[i] as ProjectionLane;
+      const pending = lane.take(mine, stored, takers.routes[i] as Route, fresh);
+      if (pending !== undefined) return finish(pending, mine, stored, takers, i + 1, selected, fresh);
     }
     return undefined;
   };
@@ -207,11 +248,15 @@ export const createProjectionGroup = <const Ps extends readonly AnyProjection[]>
     const mine = ++run;
     let from: Position | undefined;
     let fromStart = false;
+    let held: Position | undefined;
     try {
       for (const lane of lanes) {
         const after = await lane.start();
         if (after === undefined) fromStart = true;
-        else if (from === undefined || after < from) from = after;
+        else {
+          if (from === undefined || after < from) from = after;
+          if (held === undefined || after > held) held = after;
+        }
       }
     } catch (error) {
       // A checkpoint that did not load or a model that did not open: nothing runs, a later start may retry.
@@ -222,6 +267,7 @@ export const createProjectionGroup = <const Ps extends readonly AnyProjection[]>
       throw error;
     }
     if (mine !== run) return;
+    ahead = held;
     const after = fromStart ? undefined : from;
     subscription = store.subscribeToAll(
       {

@@ -1,9 +1,9 @@
-import * as E from 'fp-ts/Either';
 import {
   decodingCatalog,
+  EventDecodeError as EventDecodeErrorExport,
+  type EventDecodeError as DecodeFailure,
   type Event,
   type EventCatalog,
-  type EventDecodeError,
   type EventFilter,
   type RecordedEvent,
   type EventStore,
@@ -14,6 +14,10 @@ import type { Checkpoint, CheckpointStore, ExpectedCheckpoint } from './checkpoi
 import { PoisonEventError } from './errors';
 import type { Projection } from './projection';
 import type { DeadLetter, PoisonPolicy, ProjectionStatus, RunnerState } from './projectionStatus';
+
+// Read once at load: a package's exports are getters in a dictionary of a few hundred names
+// (about 0.1 µs a read, each time), and these are used for every event.
+const EventDecodeError = EventDecodeErrorExport;
 
 /** What every lane of a group shares: the store, the checkpoints, the policies, and the group's run. */
 export interface LaneContext {
@@ -31,7 +35,7 @@ export interface LaneContext {
   readonly decode: (
     catalog: EventCatalog<Event>,
     stored: StoredEvent,
-  ) => E.Either<EventDecodeError, RecordedEvent<Event>>;
+  ) => RecordedEvent<Event> | DecodeFailure;
 }
 
 /**
@@ -49,9 +53,11 @@ export interface ProjectionLane {
   readonly start: () => Promise<Position | undefined>;
   /**
    * Takes one event of run `run` whose type routes as `route` (never `SKIP`: the group hands a lane
-   * only the types it takes); returns a promise only when it has to wait (an async apply, a save).
+   * only the types it takes, and only from streams its filter selects, unless the lane tests them
+   * itself); `fresh` says the event lies past every position the group's lanes hold, so it cannot
+   * have been applied. Returns a promise only when it has to wait (an async apply, a save).
    */
-  readonly take: (run: number, stored: StoredEvent, route: Route) => void | Promise<void>;
+  readonly take: (run: number, stored: StoredEvent, route: Route, fresh: boolean) => void | Promise<void>;
   readonly caughtUp: (run: number) => void;
   readonly fail: (error: Error) => void;
   readonly stop: () => Promise<void>;
@@ -85,12 +91,15 @@ export const SETTLE = 1;
 
 /**
  * Creates the lane of `projection`. `alone` says the group's subscription already selects
- * exactly this lane's events, so it does not test them again.
+ * exactly this lane's events, so it does not test their types again; `testsStreams` that the lane
+ * tests each event's stream against its stream-prefix filter itself (the group tests them for
+ * the lanes it can, once per event for all of them).
  */
 export const projectionLane = (
   projection: Projection<unknown, Event>,
   context: LaneContext,
   alone: boolean,
+  testsStreams: boolean,
 ): ProjectionLane => {
   const filter: EventFilter = projection.filter ?? { kind: 'eventType', prefixes: projection.events.types };
   const { prefixes } = filter;
@@ -187,16 +196,17 @@ export const projectionLane = (
     return undefined;
   };
 
-  const take = (run: number, stored: StoredEvent, route: Route): void | Promise<void> => {
+  const take = (run: number, stored: StoredEvent, route: Route, fresh: boolean): void | Promise<void> => {
     // At-least-once made safe: anything at or below what was applied has been applied.
-    if (state === 'failed' || (position !== undefined && stored.position <= position)) return undefined;
-    if (byStream && !alone && !startsWithAny(stored.streamName, prefixes)) return undefined;
+    if (state === 'failed' || (!fresh && position !== undefined && stored.position <= position))
+      return undefined;
+    if (testsStreams && !startsWithAny(stored.streamName, prefixes)) return undefined;
     if (route === SETTLE) return settle(run, stored, undefined);
     const decoded = context.decode(route as EventCatalog<Event>, stored);
-    if (E.isLeft(decoded)) return settle(run, stored, poisonOf(stored, decoded.left));
+    if (decoded instanceof EventDecodeError) return settle(run, stored, poisonOf(stored, decoded));
     let next: unknown;
     try {
-      next = projection.apply(model, decoded.right);
+      next = projection.apply(model, decoded);
     } catch (e) {
       return settle(run, stored, poisonOf(stored, asError(e)));
     }
