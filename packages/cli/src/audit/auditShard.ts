@@ -1,12 +1,13 @@
 import { parseStreamName, type StoredEvent } from '@tillstream/domain';
 import { JsonlFormatError } from '../jsonl/jsonlFormatError';
-import { headPosition, headStream, jsonlHead, readJsonlHead } from '../jsonl/jsonlHead';
+import { headNamesPosition, headNamesStream, jsonlHead, readJsonlHead } from '../jsonl/jsonlHead';
 import { decodeJsonlLine } from '../jsonl/jsonlLine';
 import { readFileLines } from '../jsonl/fileLines';
 import type { OnLine } from '../jsonl/lineCutter';
 import type { AuditPart } from './auditPart';
 import { auditReplay } from './auditReplay';
 import type { AuditOptions } from './auditReport';
+import { tenantOwners } from './tenantOwners';
 import type { PassedEvent } from './logIntegrity';
 import type { Located } from './violation';
 
@@ -47,37 +48,6 @@ export class UnshardableLogError extends Error {
   }
 }
 
-// The tenant a stream name carries, as `parseStreamName` reads it, without its allocations. Streams
-// whose name carries none are dealt by whatever stands there: they feed no tenant's ledgers.
-const tenantKey = (stream: string): string => {
-  const dot = stream.indexOf('.');
-  return dot < 0 ? '' : stream.slice(stream.lastIndexOf('-', dot) + 1, dot);
-};
-
-const DOT = 0x2e;
-const DASH = 0x2d;
-
-/** `tenantKey` of the stream name a head read names, read from its bytes (a dot and a dash are never part of a longer UTF-8 sequence). */
-const headTenantKey = (bytes: Buffer, start: number, end: number): string => {
-  let dot = start;
-  while (dot < end && bytes[dot] !== DOT) dot++;
-  if (dot === end) return '';
-  let from = dot;
-  while (from > start && bytes[from - 1] !== DASH) from--;
-  return bytes.toString('utf8', from, dot);
-};
-
-/** An event another shard replays: read from its line only when the order check or a violation needs it. */
-interface Passed extends PassedEvent {
-  bytes: Buffer;
-  start: number;
-  end: number;
-  positionStart: number;
-  positionEnd: number;
-  streamStart: number;
-  streamEnd: number;
-}
-
 /**
  * Audits the tenants of a JSONL file that one shard takes, reading the file itself: every line is cut,
  * but only the lines of its tenants are parsed and replayed (the others are placed by their first
@@ -97,33 +67,29 @@ export const auditShard = async (
 ): Promise<AuditPart> => {
   const replay = auditReplay(options);
   const alone = shard.count === 1;
-  const owners = new Map<string, number>();
-  const ownerOfKey = (key: string): number => {
-    let owner = owners.get(key);
-    if (owner === undefined) owners.set(key, (owner = owners.size % shard.count));
-    return owner;
-  };
-  const ownerOf = (stream: string): number => ownerOfKey(tenantKey(stream));
+  const owners = tenantOwners(shard.count);
   const head = jsonlHead();
-  const passed: Passed = {
-    bytes: Buffer.alloc(0),
-    start: 0,
-    end: 0,
-    positionStart: 0,
-    positionEnd: 0,
-    streamStart: 0,
-    streamEnd: 0,
+  // The last line another shard replays, read from its bytes only when the order check or a violation
+  // needs it. Kept in this closure's variables, not on the object: set for every passed line, read rarely.
+  let passedBytes: Buffer = Buffer.alloc(0);
+  let passedStart = 0;
+  let passedEnd = 0;
+  let positionStart = 0;
+  let positionEnd = 0;
+  let streamStart = 0;
+  let streamEnd = 0;
+  const passed: PassedEvent = {
     // Only the position of the line just before one of this shard's is ever compared: most are never read.
     get position(): bigint {
-      return BigInt(passed.bytes.toString('latin1', passed.positionStart, passed.positionEnd));
+      return BigInt(passedBytes.toString('latin1', positionStart, positionEnd));
     },
     locate: (): Located => {
-      const decoded = decodeJsonlLine(passed.bytes.toString('utf8', passed.start, passed.end));
+      const decoded = decodeJsonlLine(passedBytes.toString('utf8', passedStart, passedEnd));
       // A line that does not decode stops its own shard, and the audit with it: this place is never shown.
       return decoded._tag === 'Right'
         ? decoded.right
         : {
-            streamName: passed.bytes.toString('utf8', passed.streamStart, passed.streamEnd),
+            streamName: passedBytes.toString('utf8', streamStart, streamEnd),
             revision: 0n,
             position: passed.position,
             type: '',
@@ -150,14 +116,14 @@ export const auditShard = async (
     }
     // Alone, the shard parses every line: placing it by its head first would be work for nothing.
     const placed = !alone && readJsonlHead(bytes, start, end, head);
-    if (placed && ownerOfKey(headTenantKey(bytes, head.streamStart, head.streamEnd)) !== shard.index) {
-      passed.bytes = bytes;
-      passed.start = start;
-      passed.end = end;
-      passed.positionStart = head.positionStart;
-      passed.positionEnd = head.positionEnd;
-      passed.streamStart = head.streamStart;
-      passed.streamEnd = head.streamEnd;
+    if (placed && owners.ofNameBytes(bytes, head.streamStart, head.streamEnd) !== shard.index) {
+      passedBytes = bytes;
+      passedStart = start;
+      passedEnd = end;
+      positionStart = head.positionStart;
+      positionEnd = head.positionEnd;
+      streamStart = head.streamStart;
+      streamEnd = head.streamEnd;
       replay.pass(passed);
       return true;
     }
@@ -171,8 +137,8 @@ export const auditShard = async (
     if (placed) {
       // Every shard placed this line by its head: its body must say the same (a key given twice need not).
       if (
-        event.streamName !== headStream(bytes, head) ||
-        String(event.position) !== headPosition(bytes, head)
+        !headNamesStream(bytes, head, event.streamName) ||
+        !headNamesPosition(bytes, head, event.position)
       ) {
         failure = new UnshardableLogError(`line ${line} names its stream or position twice`);
         return false;
@@ -180,21 +146,21 @@ export const auditShard = async (
       return replayed(event, line);
     }
     // Not in the writer's layout: every shard parses it to know whose it is.
-    if (ownerOf(event.streamName) === shard.index) return replayed(event, line);
+    if (owners.ofStream(event.streamName) === shard.index) return replayed(event, line);
     replay.pass({ position: event.position, locate: () => event });
     return true;
   };
   // The reader reuses its buffer: the last passed line, which a violation may yet name, is copied first.
   const keepPassed = () => {
-    if (passed.end === 0) return;
-    const from = passed.start;
-    passed.bytes = Buffer.from(passed.bytes.subarray(from, passed.end));
-    passed.start = 0;
-    passed.end -= from;
-    passed.positionStart -= from;
-    passed.positionEnd -= from;
-    passed.streamStart -= from;
-    passed.streamEnd -= from;
+    if (passedEnd === 0) return;
+    const from = passedStart;
+    passedBytes = Buffer.from(passedBytes.subarray(from, passedEnd));
+    passedStart = 0;
+    passedEnd -= from;
+    positionStart -= from;
+    positionEnd -= from;
+    streamStart -= from;
+    streamEnd -= from;
   };
   await readFileLines(path, onLine, keepPassed, readSize);
   if (failure instanceof JsonlFormatError) stopAfter(stop, failure.line);

@@ -1,7 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import type { StoredEvent } from '@tillstream/domain';
 import fc from 'fast-check';
-import { headPosition, headStream, jsonlHead, readJsonlHead } from './jsonlHead';
+import {
+  headNamesPosition,
+  headNamesStream,
+  headPosition,
+  headStream,
+  jsonlHead,
+  readJsonlHead,
+} from './jsonlHead';
 import { encodeJsonlLine } from './jsonlLine';
 
 const event = (streamName: string, position: bigint): StoredEvent => ({
@@ -49,5 +56,29 @@ describe('reading where a line sits from its first bytes', () => {
     expect(head(line.replace('"order-shop1.o-1"', '""'))).toBeUndefined();
     expect(head('{"v":1,"stream":"order-shop1.o-1","position":"17"}')).toBeUndefined();
     expect(head('{"v":1,"position":"17","stream":"order-sh')).toBeUndefined();
+  });
+});
+
+describe('comparing a parsed line with its head', () => {
+  it('says the head names a stream and position exactly when their text is the same', () => {
+    const name = fc.oneof(
+      fc.constantFrom('order-shop1.o-1', 'order-shop1.ó-1', 'order-shop1.o-10', 'order-shop1.o'),
+      fc.string({ minLength: 1 }),
+    );
+    const position = fc.oneof(
+      fc.bigInt({ min: 0n, max: 2n ** 70n }),
+      fc.constantFrom(0n, 10n ** 15n - 1n, 10n ** 15n, 2n ** 53n - 1n, 2n ** 53n, 2n ** 53n + 1n),
+    );
+    fc.assert(
+      fc.property(name, position, name, position, (written, at, parsed, parsedAt) => {
+        const into = jsonlHead();
+        const bytes = Buffer.from(encodeJsonlLine(event(written, at)));
+        fc.pre(readJsonlHead(bytes, 0, bytes.length, into));
+        expect(headNamesStream(bytes, into, parsed)).toBe(parsed === written);
+        expect(headNamesStream(bytes, into, written)).toBe(true);
+        expect(headNamesPosition(bytes, into, parsedAt)).toBe(parsedAt === at);
+        expect(headNamesPosition(bytes, into, at)).toBe(true);
+      }),
+    );
   });
 });

@@ -24,6 +24,7 @@ const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const ZERO = 0x30;
 const NINE = 0x39;
+const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
 
 const matches = (bytes: Buffer, at: number, expected: readonly number[]): boolean => {
   for (let i = 0; i < expected.length; i++) if (bytes[at + i] !== expected[i]) return false;
@@ -70,3 +71,26 @@ export const headPosition = (bytes: Buffer, head: JsonlHead): string =>
 /** The stream name a head read names. */
 export const headStream = (bytes: Buffer, head: JsonlHead): string =>
   bytes.toString('utf8', head.streamStart, head.streamEnd);
+
+/** Whether a head read names `position` (compared without a string for either, when it fits a number exactly). */
+export const headNamesPosition = (bytes: Buffer, head: JsonlHead, position: bigint): boolean => {
+  const digits = head.positionEnd - head.positionStart;
+  // 15 digits or fewer hold an integer below 2^53: as a number it is exact, and a decimal without a
+  // leading zero is equal to another as a number exactly when it is as text.
+  if (digits > 15 || position > MAX_EXACT) return headPosition(bytes, head) === String(position);
+  let value = 0;
+  for (let at = head.positionStart; at < head.positionEnd; at++) value = value * 10 + (bytes[at]! - ZERO);
+  return value === Number(position);
+};
+
+/** Whether a head read names the stream `name` (ASCII compared byte by byte, without a string). */
+export const headNamesStream = (bytes: Buffer, head: JsonlHead, name: string): boolean => {
+  const start = head.streamStart;
+  if (name.length > head.streamEnd - start) return false;
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    if (code >= 0x80) return headStream(bytes, head) === name;
+    if (bytes[start + i] !== code) return false;
+  }
+  return name.length === head.streamEnd - start;
+};
