@@ -65,6 +65,24 @@ describe('a JSONL line', () => {
     expect(encodeJsonlLine(event({ data: { note: 'two\nlines\u2028' } }))).not.toMatch(/\n/);
   });
 
+  it('takes a position or revision written as digits without a leading zero, and nothing else', () => {
+    const text = fc.oneof(
+      fc.string({ unit: fc.constantFrom('0', '1', '9', '-', '+', ' ', '.', 'e', '/', ':', '٣') }),
+      fc.bigInt({ min: 0n, max: 2n ** 70n }).map(String),
+    );
+    fc.assert(
+      fc.property(text, text, (position, revision) => {
+        const line = encodeJsonlLine(event())
+          .replace('"position":"1"', `"position":${JSON.stringify(position)}`)
+          .replace('"revision":"0"', `"revision":${JSON.stringify(revision)}`);
+        const decimal = /^(0|[1-9][0-9]*)$/;
+        const decoded = decodeJsonlLine(line);
+        expect(E.isRight(decoded)).toBe(decimal.test(position) && decimal.test(revision));
+        if (E.isRight(decoded)) expect(decoded.right.position).toBe(BigInt(position));
+      }),
+    );
+  });
+
   it.each([
     ['', 'the line is empty'],
     ['{"v":1,"position":"1"', 'invalid JSON'],
