@@ -1,4 +1,5 @@
 import * as t from 'io-ts';
+import { compilesAsRefinement } from './compiledIs';
 
 // Codecs whose `is` accepts exactly what `decode` accepts, and whose `decode` returns its input.
 const guardedAsDecoded = new WeakSet<t.Mixed>();
@@ -117,7 +118,7 @@ const refined = <A extends number | string>(
     t.identity,
   );
   guardedAsDecoded.add(codec);
-  return codec;
+  return compilesAsRefinement(codec, base, ok as (u: never) => boolean);
 };
 
 /** A safe integer (money in minor units, counts). */

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/Either';
 import type * as t from 'io-ts';
 import { isCheckedAsDecoded } from './codecs';
+import { compiledIs } from './compiledIs';
 import type { Event } from './envelope';
 
 /** Turns data stored at one schema version into the next version's shape. */
@@ -76,7 +77,15 @@ export const eventCatalog = <Ev extends Event>(schemas: EventSchemas<Ev>): Event
   const types = [...table.keys()];
   // Schemas whose codec may be checked with `is`: no allocation on the common path, and the
   // decode that names the failing field runs only when the check fails.
-  const guarded = new Set([...table].filter(([, s]) => isCheckedAsDecoded(s.codec)).map(([type]) => type));
+  // Their `is` runs compiled (`compiledIs`), made on first use.
+  const guarded = new Map(
+    [...table]
+      .filter(([, s]) => isCheckedAsDecoded(s.codec))
+      .map(([type, s]): [string, (u: unknown) => boolean] => {
+        let is: ((u: unknown) => boolean) | undefined;
+        return [type, (u) => (is ??= compiledIs(s.codec))(u)];
+      }),
+  );
 
   const upcast = (schema: EventSchema<object>, type: string, data: unknown, from: number) => {
     const current = schema.version ?? 1;
@@ -103,7 +112,7 @@ export const eventCatalog = <Ev extends Event>(schemas: EventSchemas<Ev>): Event
       if (schema === undefined)
         return E.left({ field: 'type', reason: `"${event.type}" is not in the catalog` });
       const data = schema.codec.encode(event.data);
-      if (guarded.has(event.type) && schema.codec.is(data))
+      if (guarded.get(event.type)?.(data) === true)
         return E.right({ type: event.type, data, schemaVersion: schema.version ?? 1, decodesAsIs: true });
       const checked = schema.codec.decode(data);
       return E.isLeft(checked)
@@ -120,8 +129,7 @@ export const eventCatalog = <Ev extends Event>(schemas: EventSchemas<Ev>): Event
         if (E.isLeft(upcasted)) return upcasted;
         current = upcasted.right;
       }
-      if (guarded.has(type) && schema.codec.is(current))
-        return E.right({ type, data: current } as unknown as Ev);
+      if (guarded.get(type)?.(current) === true) return E.right({ type, data: current } as unknown as Ev);
       const decoded = schema.codec.decode(current);
       return E.isLeft(decoded)
         ? E.left(schemaFailure(decoded.left))
