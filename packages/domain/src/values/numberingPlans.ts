@@ -201,7 +201,7 @@ export const numberType = (
 export const knowsPlans = READABLE_METADATA;
 
 /** A country's calling code when it is that code's only country (`48` is PL's alone; `7` is RU's and KZ's). */
-export const soleCallingCode = (country: CountryCode): string | undefined => {
+const soleCallingCode = (country: CountryCode): string | undefined => {
   const rules = countryRules(country);
   if (rules === undefined) return undefined;
   const countries = geographic(rules.callingCode);
@@ -209,9 +209,54 @@ export const soleCallingCode = (country: CountryCode): string | undefined => {
 };
 
 /** The only country of a calling code, when it has exactly one (and is not non-geographic). */
-export const soleCountry = (callingCode: string): CountryCode | undefined => {
+const soleCountry = (callingCode: string): CountryCode | undefined => {
   const countries = geographic(callingCode);
   return countries?.length === 1 ? (countries[0] as CountryCode) : undefined;
+};
+
+/** A calling code that belongs to one country alone, with that country and its prefix rules. */
+export interface SoleCountryPlan {
+  readonly callingCode: string;
+  readonly country: CountryCode;
+  readonly rules: PrefixRules;
+}
+
+// Which plan the digits after `+` select depends on their first three digits only: answered once per three.
+const byLeadingDigits = new Map<string, SoleCountryPlan | null>();
+const leadingPlanOf = (leading: string): SoleCountryPlan | null => {
+  for (let length = 1; length <= leading.length; length++) {
+    const callingCode = leading.slice(0, length);
+    // The parser takes the shortest calling code the digits start with.
+    if (!isCallingCode(callingCode)) continue;
+    const country = soleCountry(callingCode);
+    const rules = callingCodeRules(callingCode);
+    return country === undefined || rules === undefined ? null : { callingCode, country, rules };
+  }
+  return null;
+};
+
+/**
+ * The plan the parser selects for international digits (after `+`, at least three), when its
+ * calling code is one country's alone; undefined for a shared or non-geographic code or none.
+ */
+export const internationalPlan = (digits: string): SoleCountryPlan | undefined => {
+  const leading = digits.slice(0, 3);
+  let plan = byLeadingDigits.get(leading);
+  if (plan === undefined) byLeadingDigits.set(leading, (plan = leadingPlanOf(leading)));
+  return plan ?? undefined;
+};
+
+const byCountry = new Map<string, SoleCountryPlan | null>();
+/** A shop country's plan when its calling code is its alone (PL's 48, not RU's 7). */
+export const nationalPlan = (country: CountryCode): SoleCountryPlan | undefined => {
+  let plan = byCountry.get(country);
+  if (plan === undefined) {
+    const callingCode = soleCallingCode(country);
+    const rules = countryRules(country);
+    plan = callingCode === undefined || rules === undefined ? null : { callingCode, country, rules };
+    if (byCountry.size < 10_000) byCountry.set(country, plan);
+  }
+  return plan ?? undefined;
 };
 
 /** Whether the parser knows this default country (an unknown one refuses every number). */

@@ -17,12 +17,13 @@ import { CountryCodeCodec, countryName } from './country';
 import {
   callingCodeRules,
   countryRules,
+  internationalPlan,
   isCallingCode,
   isKnownCountry,
   knowsPlans,
+  nationalPlan,
   numberType,
-  soleCallingCode,
-  soleCountry,
+  type SoleCountryPlan,
 } from './numberingPlans';
 import { refuse, refuseNotText, shown } from './refusal';
 
@@ -100,33 +101,26 @@ const plainReading = (raw: string, defaultCountry: CountryCode | undefined): Rea
   if (defaultCountry !== undefined && !isKnownCountry(defaultCountry)) return undefined;
   const digits = raw.replace(NOT_DIGIT, '');
   if (digits.length < 3) return undefined;
-  let callingCode: string | undefined;
-  let country: CountryCode | undefined;
-  if (raw.startsWith('+')) {
+  const international = raw.startsWith('+');
+  let plan: SoleCountryPlan | undefined;
+  if (international) {
     if (digits.startsWith('0')) return undefined;
-    // The parser takes the shortest calling code the digits start with.
-    for (let length = 1; length <= LONGEST_CALLING_CODE && callingCode === undefined; length++)
-      if (isCallingCode(digits.slice(0, length))) callingCode = digits.slice(0, length);
-    if (callingCode === undefined) return undefined;
-    country = soleCountry(callingCode);
-    const rules = callingCodeRules(callingCode);
-    if (country === undefined || rules === undefined) return undefined;
-    if (rules.nationalPrefix?.test(digits.slice(callingCode.length)) === true) return undefined;
+    plan = internationalPlan(digits);
+    if (plan === undefined || plan.rules.nationalPrefix?.test(digits.slice(plan.callingCode.length)) === true)
+      return undefined;
   } else {
     if (defaultCountry === undefined) return undefined;
-    callingCode = soleCallingCode(defaultCountry);
-    const rules = countryRules(defaultCountry);
+    plan = nationalPlan(defaultCountry);
     if (
-      callingCode === undefined ||
-      rules === undefined ||
-      digits.startsWith(callingCode) ||
-      rules.internationalPrefix?.test(digits) === true ||
-      rules.nationalPrefix?.test(digits) === true
+      plan === undefined ||
+      digits.startsWith(plan.callingCode) ||
+      plan.rules.internationalPrefix?.test(digits) === true ||
+      plan.rules.nationalPrefix?.test(digits) === true
     )
       return undefined;
-    country = defaultCountry;
   }
-  const national = raw.startsWith('+') ? digits.slice(callingCode.length) : digits;
+  const { callingCode, country } = plan;
+  const national = international ? digits.slice(callingCode.length) : digits;
   if (national.length < MIN_NATIONAL_LENGTH || national.length > MAX_NATIONAL_LENGTH) return undefined;
   const type = numberType(country, national);
   return type === undefined
