@@ -22,6 +22,8 @@ export interface TokenDictionary {
 }
 
 const SIDE_LIMIT = 4096;
+// Postings lists up to this long are copied at their exact length when they grow; longer ones are pushed onto.
+const EXACT_UP_TO = 16;
 
 const merge = (a: readonly string[], b: readonly string[], keep: (key: string) => boolean): string[] => {
   const out: string[] = [];
@@ -106,8 +108,17 @@ export const tokenDictionary = (): TokenDictionary => {
       } else {
         const last = list[list.length - 1] as number;
         if (last === slot) return;
-        list.push(slot);
-        if (slot < last) unsorted.add(list);
+        if (list.length < EXACT_UP_TO) {
+          // Most keys are held by a few customers: a push would reserve room for ~16 more slots in each.
+          const grown = new Array<number>(list.length + 1);
+          for (let i = 0; i < list.length; i++) grown[i] = list[i] as number;
+          grown[list.length] = slot;
+          postings.set(key, grown);
+          if (unsorted.delete(list) || slot < last) unsorted.add(grown);
+        } else {
+          list.push(slot);
+          if (slot < last) unsorted.add(list);
+        }
       }
     },
     remove: (key, slot) => {

@@ -1,4 +1,5 @@
 import {
+  appended,
   reservationKey,
   streamHead,
   type CustomerEvent,
@@ -189,7 +190,8 @@ export const uniquenessRegistry = (options: UniquenessRegistryOptions): Uniquene
       case 'ReservationConfirmed':
         if (current === undefined || current.holderId !== event.data.holderId) return;
         current.status = 'confirmed';
-        current.events.push(refOf(r));
+        // At its exact length: a push would reserve room for ~16 refs in every reservation kept.
+        current.events = appended(current.events, refOf(r));
         t.unconfirmed.delete(current);
         return;
       case 'ReservationReleased':
