@@ -65,6 +65,8 @@ const LAST_MARKER = TEXT_FIELDS.length;
 const markerOf = (field: TextField): string => MARKER[field];
 const COMPACT_FIELDS: ReadonlySet<TextField> = new Set<TextField>(['houseNumber', 'postalCode']);
 const SUFFIX = 4;
+// Slot lists up to this long grow by an exact copy; longer ones are pushed onto.
+const EXACT_UP_TO = 16;
 const KEY_CACHE_LIMIT = 50_000;
 const PLURAL: Readonly<Record<IdentifierKind, keyof CustomerDocument>> = {
   phone: 'phones',
@@ -96,7 +98,17 @@ const addTo = (map: Map<string, number | number[]>, key: string, slot: number) =
   const held = map.get(key);
   if (held === undefined) map.set(key, slot);
   else if (typeof held === 'number') map.set(key, held === slot ? held : [held, slot]);
-  else if (!held.includes(slot)) held.push(slot);
+  else if (!held.includes(slot)) {
+    // At its exact length, as long as it is short: a push would reserve room for ~16 more slots,
+    // and most keys (a phone's last digits) are held by a few customers.
+    if (held.length >= EXACT_UP_TO) held.push(slot);
+    else {
+      const grown = new Array<number>(held.length + 1);
+      for (let i = 0; i < held.length; i++) grown[i] = held[i] as number;
+      grown[held.length] = slot;
+      map.set(key, grown);
+    }
+  }
 };
 
 const removeFrom = (map: Map<string, number | number[]>, key: string, slot: number) => {
