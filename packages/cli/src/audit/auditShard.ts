@@ -127,7 +127,8 @@ export const auditShard = async (
       replay.pass(passed);
       return true;
     }
-    const decoded = decodeJsonlLine(bytes.toString('utf8', start, end));
+    // No encoding named is UTF-8 without a look-up of the encoding's name: once per parsed line.
+    const decoded = decodeJsonlLine(bytes.toString(undefined, start, end));
     if (decoded._tag === 'Left') {
       failure = new JsonlFormatError(line, decoded.left);
       return false;

@@ -36,7 +36,8 @@ export async function* readJsonlBatches(input: Readable): AsyncGenerator<readonl
   // One yield per chunk, not per line: a generator's suspension per line cost more than its decoding.
   const cutter = lineCutter();
   let batch: Batch = { records: [], error: undefined };
-  const onLine: OnLine = (bytes, start, end, line) => add(batch, line, bytes.toString('utf8', start, end));
+  // No encoding named is UTF-8 without a look-up of the encoding's name: once per line.
+  const onLine: OnLine = (bytes, start, end, line) => add(batch, line, bytes.toString(undefined, start, end));
   try {
     for await (const chunk of input) {
       batch = { records: [], error: undefined };

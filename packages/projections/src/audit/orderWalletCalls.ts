@@ -37,7 +37,9 @@ interface Payment {
   readonly number: number;
   readonly started: OrderPaymentStarted['data'];
   readonly ref: EventRef;
-  outcome?: { readonly paid: boolean; readonly ref: EventRef };
+  // Made with the payment (undefined until it is paid or fails): added later, it gave every paid
+  // order's payment a second shape and a property store of its own.
+  outcome: { readonly paid: boolean; readonly ref: EventRef } | undefined;
 }
 
 /** What an order's events say about its wallets, folded in log order. */
@@ -136,7 +138,12 @@ const whyOf = (event: OrderEvent): string => {
 export const foldWalletCalls = (calls: OrderWalletCalls, event: OrderEvent, ref: EventRef): void => {
   switch (event.type) {
     case 'OrderPaymentStarted': {
-      const payment = { number: event.data.paymentNumber, started: event.data, ref };
+      const payment: Payment = {
+        number: event.data.paymentNumber,
+        started: event.data,
+        ref,
+        outcome: undefined,
+      };
       // Started again under the same number: the later start stands, in the first one's place.
       const at = calls.payments.findIndex((p) => p.number === payment.number);
       calls.payments =
