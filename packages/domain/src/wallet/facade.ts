@@ -167,7 +167,7 @@ export const walletsFacade = (deps: WalletsDeps) => {
         ),
       );
     return E.map((state: WalletState) => walletView(customerId, state, policy))(
-      await readWallet(deps.store, tenantId, customerId),
+      await readWallet(deps.store, tenantId, customerId, deps.cache),
     );
   };
 
@@ -203,7 +203,7 @@ export const walletsFacade = (deps: WalletsDeps) => {
     };
     // Decided once against the current wallet before the code is claimed, so a refused top-up
     // (wrong actor, bad amount, merged wallet) does not use the voucher up.
-    const wallet = await readWallet(deps.store, r.tenantId, r.customerId);
+    const wallet = await readWallet(deps.store, r.tenantId, r.customerId, deps.cache);
     if (E.isLeft(wallet)) return wallet;
     const dryRun = walletDecider(policy).decide(command, wallet.right);
     if (E.isLeft(dryRun)) return dryRun;

@@ -8,7 +8,8 @@ import {
   type CommandResult,
   type HandleCommandOptions,
 } from '../kernel/handleCommand';
-import { readAggregate } from '../kernel/readAggregate';
+import { readState } from '../kernel/readAggregate';
+import type { StateCache } from '../kernel/stateCache';
 import { parseTenantId, streamName } from '../kernel/streamName';
 import type { WalletCommand } from './walletCommands';
 import { walletAggregate } from './walletDecider';
@@ -21,7 +22,10 @@ export const walletStreamName = (tenantId: string, customerId: string): string =
   streamName('wallet', tenantId, customerId);
 
 // Reading needs no policy: only deciding does.
-const walletFold = { initialState: initialWalletState, evolve: evolveWallet };
+const walletFold = {
+  decider: { initialState: initialWalletState, evolve: evolveWallet },
+  events: walletEvents,
+};
 
 const checkedStream = (tenantId: string, customerId: string): E.Either<ValidationError, string> => {
   const tenant = parseTenantId(tenantId);
@@ -54,16 +58,20 @@ export const handleWalletCommand = async (
     : handleCommand(store, walletAggregate(policy), stream.right, command, options);
 };
 
-/** Folds a customer's wallet from its stream (an unknown customer has an empty wallet). */
+/**
+ * Folds a customer's wallet from its stream (an unknown customer has an empty wallet), through
+ * `cache` when given: a wallet folded before by a command or a read is read only from there on.
+ */
 export const readWallet = async (
   store: EventStore,
   tenantId: string,
   customerId: string,
+  cache?: StateCache,
 ): Promise<E.Either<ValidationError | PermissionError | EventDecodeError, WalletState>> => {
   const stream = checkedStream(tenantId, customerId);
   if (E.isLeft(stream)) return stream;
   return pipe(
-    await readAggregate(store, { decider: walletFold, events: walletEvents }, stream.right, tenantId),
+    await readState(store, walletFold, stream.right, tenantId, cache),
     E.map(({ state }) => state),
   );
 };

@@ -272,7 +272,7 @@ const dryRun = async (
       const id = step.data.customerId;
       let wallet = wallets.get(id);
       if (wallet === undefined) {
-        const read = await readWallet(deps.store, meta.tenantId, id);
+        const read = await readWallet(deps.store, meta.tenantId, id, deps.cache);
         if (E.isLeft(read)) return read;
         wallet = read.right;
       }
