@@ -89,7 +89,8 @@ interface Customer {
 interface Tenant {
   /** By kind, then key: a reservation event finds its record without building a `kind.key` string. */
   readonly reservations: ReadonlyMap<UniqueKind, Map<string, Reservation>>;
-  readonly byHolder: Map<string, Set<Reservation>>;
+  /** A holder's reservations in the order it took them, at their exact length (a `Set` each cost several times more). */
+  readonly byHolder: Map<string, readonly Reservation[]>;
   /** Reserved and not yet confirmed: few, so orphans never scan the whole registry. */
   readonly unconfirmed: Set<Reservation>;
   readonly customers: Map<string, Customer>;
@@ -152,8 +153,15 @@ export const uniquenessRegistry = (options: UniquenessRegistryOptions): Uniquene
 
   const unhold = (t: Tenant, r: Reservation) => {
     const held = t.byHolder.get(r.holderId);
-    held?.delete(r);
-    if (held?.size === 0) t.byHolder.delete(r.holderId);
+    if (held === undefined || !held.includes(r)) return;
+    if (held.length === 1) t.byHolder.delete(r.holderId);
+    else {
+      // Built at its exact length, as `appended` builds it (a filter's result grows by pushes).
+      const rest = new Array<Reservation>(held.length - 1);
+      let at = 0;
+      for (const x of held) if (x !== r) rest[at++] = x;
+      t.byHolder.set(r.holderId, rest);
+    }
   };
 
   const applyReservation = (t: Tenant, kind: UniqueKind, key: string, r: RecordedEvent<ReservationEvent>) => {
@@ -183,8 +191,8 @@ export const uniquenessRegistry = (options: UniquenessRegistryOptions): Uniquene
         current.events = [refOf(r)];
         t.unconfirmed.add(current);
         const held = t.byHolder.get(holderId);
-        if (held === undefined) t.byHolder.set(holderId, new Set([current]));
-        else held.add(current);
+        if (held === undefined) t.byHolder.set(holderId, [current]);
+        else if (!held.includes(current)) t.byHolder.set(holderId, appended(held, current));
         return;
       }
       case 'ReservationConfirmed':
@@ -316,7 +324,7 @@ export const uniquenessRegistry = (options: UniquenessRegistryOptions): Uniquene
     heldBy: (tenantId, customerId) => {
       const t = tenants.get(tenantId);
       if (t === undefined) return [];
-      return [...(t.byHolder.get(customerId) ?? [])].map((r) => holdingOf(t, r));
+      return (t.byHolder.get(customerId) ?? []).map((r) => holdingOf(t, r));
     },
     orphans: (tenantId, now) => {
       const t = tenants.get(tenantId);
