@@ -2,7 +2,7 @@ export * from './clock';
 export * from './codecs';
 export * from './commandHash';
 export * from './decider';
-export * from './decodeRecorded';
+export { decodeRecorded } from './decodeRecorded';
 export * from './envelope';
 export * from './errors';
 export * from './eventCatalog';

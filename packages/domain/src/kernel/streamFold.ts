@@ -3,7 +3,8 @@ import { checkedBy } from './checkedEvents';
 import type { AggregateFold } from './decider';
 import type { Event, RecordedEvent, StoredEvent } from './envelope';
 import { EventDecodeError, foreignTenantEvent, type PermissionError } from './errors';
-import type { EventCatalog, SchemaFailure } from './eventCatalog';
+import type { EventCatalog } from './eventCatalog';
+import { decodeFailure, decodeRecorded, recordedOf } from './decodeRecorded';
 import type { EventStore } from './eventStore';
 import type { StreamRevision } from './revision';
 import type { CachedFold } from './stateCache';
@@ -19,31 +20,14 @@ export interface Folded<Ev extends Event, S> {
 
 const noEvents: readonly never[] = [];
 
-const decodeError = (stored: StoredEvent, failure: SchemaFailure): EventDecodeError =>
-  new EventDecodeError(stored.streamName, stored.revision, stored.type, failure.field, failure.reason);
-
-const recorded = <Ev extends Event>(stored: StoredEvent, event: Ev): RecordedEvent<Ev> => ({
-  event,
-  metadata: stored.metadata,
-  streamName: stored.streamName,
-  revision: stored.revision,
-  position: stored.position,
-});
-
-const decodeStored = <Ev extends Event>(
+/** Decodes one stored event with a catalog; the error names stream, revision, type and field. */
+export const decodeEvent = <Ev extends Event>(
   catalog: EventCatalog<Ev>,
   stored: StoredEvent,
 ): E.Either<EventDecodeError, RecordedEvent<Ev>> => {
-  if (checkedBy(stored, catalog))
-    return E.right(recorded(stored, { type: stored.type, data: stored.data } as Ev));
-  const decoded = catalog.decode(stored.type, stored.data, stored.metadata.schemaVersion);
-  return E.isLeft(decoded)
-    ? E.left(decodeError(stored, decoded.left))
-    : E.right(recorded(stored, decoded.right));
+  const decoded = decodeRecorded(catalog, stored);
+  return decoded instanceof EventDecodeError ? E.left(decoded) : E.right(decoded);
 };
-
-/** Decodes one stored event with a catalog; the error names stream, revision, type and field. */
-export const decodeEvent = decodeStored;
 
 /** Who folds a stream: its tenant (every event must be of it), and the command it is for, if any. */
 export interface FoldReader {
@@ -74,11 +58,11 @@ const fold = <Ev extends Event, S>(
     if (checkedBy(s, catalog)) event = { type: s.type, data: s.data } as Ev;
     else {
       const decoded = catalog.decode(s.type, s.data, s.metadata.schemaVersion);
-      if (E.isLeft(decoded)) return E.left(decodeError(s, decoded.left));
+      if (E.isLeft(decoded)) return E.left(decodeFailure(s, decoded.left));
       event = decoded.right;
     }
     state = evolve(state, event);
-    if (s.metadata.commandId === commandId) (previous ??= []).push(recorded(s, event));
+    if (s.metadata.commandId === commandId) (previous ??= []).push(recordedOf(s, event));
     commandIds?.add(s.metadata.commandId);
   }
   const last = stored[stored.length - 1];
