@@ -111,13 +111,8 @@ const plainReading = (raw: string, defaultCountry: CountryCode | undefined): Rea
   } else {
     if (defaultCountry === undefined) return undefined;
     plan = nationalPlan(defaultCountry);
-    if (
-      plan === undefined ||
-      digits.startsWith(plan.callingCode) ||
-      plan.rules.internationalPrefix?.test(digits) === true ||
-      plan.rules.nationalPrefix?.test(digits) === true
-    )
-      return undefined;
+    // Digits the parser keeps as typed (no prefix or calling code to strip), as a query's key is made.
+    if (plan === undefined || nationalKey(digits, defaultCountry) === undefined) return undefined;
   }
   const { callingCode, country } = plan;
   const national = international ? digits.slice(callingCode.length) : digits;
