@@ -1,3 +1,4 @@
+import { appended } from '@tillstream/domain';
 import {
   IDENTIFIER_KINDS,
   TEXT_FIELDS,
@@ -102,12 +103,7 @@ const addTo = (map: Map<string, number | number[]>, key: string, slot: number) =
     // At its exact length, as long as it is short: a push would reserve room for ~16 more slots,
     // and most keys (a phone's last digits) are held by a few customers.
     if (held.length >= EXACT_UP_TO) held.push(slot);
-    else {
-      const grown = new Array<number>(held.length + 1);
-      for (let i = 0; i < held.length; i++) grown[i] = held[i] as number;
-      grown[held.length] = slot;
-      map.set(key, grown);
-    }
+    else map.set(key, appended(held, slot));
   }
 };
 

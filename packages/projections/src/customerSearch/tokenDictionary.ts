@@ -1,3 +1,5 @@
+import { appended } from '@tillstream/domain';
+
 /**
  * Search keys with the customers (interned as numbers) that hold each, answering prefix queries.
  * Keys sit in a large sorted array plus a small sorted side array; new keys wait unsorted until
@@ -110,9 +112,7 @@ export const tokenDictionary = (): TokenDictionary => {
         if (last === slot) return;
         if (list.length < EXACT_UP_TO) {
           // Most keys are held by a few customers: a push would reserve room for ~16 more slots in each.
-          const grown = new Array<number>(list.length + 1);
-          for (let i = 0; i < list.length; i++) grown[i] = list[i] as number;
-          grown[list.length] = slot;
+          const grown = appended(list, slot);
           postings.set(key, grown);
           if (unsorted.delete(list) || slot < last) unsorted.add(grown);
         } else {
