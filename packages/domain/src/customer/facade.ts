@@ -103,17 +103,25 @@ const notFound = () => E.left(new DomainError('customer.not_found', 'There is no
 export const customersFacade = (deps: CustomersDeps) => {
   const { store } = deps;
 
+  const commandMetadata = (tenantId: string, ctx: CommandContext, commandId: string): CommandMetadata => ({
+    tenantId,
+    actor: ctx.actor,
+    commandId,
+    now: deps.clock.now(),
+    ...(ctx.correlationId === undefined ? {} : { correlationId: ctx.correlationId }),
+  });
+
   const metadataOf = (
     ctx: CommandContext,
     ids: Readonly<Record<string, string | undefined>> = {},
   ): E.Either<CommandError, CommandMetadata> =>
-    E.map((tenantId: string): CommandMetadata => ({
-      tenantId,
-      actor: ctx.actor,
-      commandId: ctx.commandId === undefined ? deps.ids.newId() : callerCommandId(ctx.commandId),
-      now: deps.clock.now(),
-      ...(ctx.correlationId === undefined ? {} : { correlationId: ctx.correlationId }),
-    }))(checkRequest(ctx.tenantId, ids));
+    E.map((tenantId: string) =>
+      commandMetadata(
+        tenantId,
+        ctx,
+        ctx.commandId === undefined ? deps.ids.newId() : callerCommandId(ctx.commandId),
+      ),
+    )(checkRequest(ctx.tenantId, ids));
 
   // No actor is a trusted caller (the backend itself); with one, the shop's `mayAct` rule decides.
   const mayRead = (
@@ -317,13 +325,7 @@ export const customersFacade = (deps: CustomersDeps) => {
           ? [parsed.right, []]
           : await prefillCompany(parsed.right, parsed.right.taxId);
       const customerId = input.customerId ?? deterministicId(`customer|${tenantId}|${requestId}`);
-      const metadata: CommandMetadata = {
-        tenantId,
-        actor: ctx.actor,
-        commandId: callerCommandId(requestId),
-        now: deps.clock.now(),
-        ...(ctx.correlationId === undefined ? {} : { correlationId: ctx.correlationId }),
-      };
+      const metadata = commandMetadata(tenantId, ctx, callerCommandId(requestId));
       return runCommand(
         policy,
         customerId,
