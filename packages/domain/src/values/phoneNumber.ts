@@ -104,10 +104,9 @@ const plainReading = (raw: string, defaultCountry: CountryCode | undefined): Rea
   const international = raw.startsWith('+');
   let plan: SoleCountryPlan | undefined;
   if (international) {
-    if (digits.startsWith('0')) return undefined;
     plan = internationalPlan(digits);
-    if (plan === undefined || plan.rules.nationalPrefix?.test(digits.slice(plan.callingCode.length)) === true)
-      return undefined;
+    // The same calling code and rules as a query's key: the shortest code, no national prefix after it.
+    if (plan === undefined || internationalKey(digits) === undefined) return undefined;
   } else {
     if (defaultCountry === undefined) return undefined;
     plan = nationalPlan(defaultCountry);
